@@ -1,0 +1,58 @@
+// The one finding model both passes fill and every writer prints. It knows nothing of Clang or
+// LIEF: a pass turns what it saw into these plain values.
+#pragma once
+
+#include "coldstart/rules/RuleSet.h"
+
+#include <string>
+#include <vector>
+
+namespace coldstart::report {
+
+using rules::Severity;
+
+/// A place in a source file (1-based line and column; 0 when unknown), or an artifact path.
+struct Location {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  unsigned EndLine = 0;
+  unsigned EndColumn = 0;
+};
+
+/// One step of the call chain from the handler to the construction site.
+struct TraceStep {
+  Location Where;
+  std::string Note;
+};
+
+struct Finding {
+  std::string Rule;      // rule id, e.g. "coldstart-client-in-handler"
+  Severity Level = Severity::Warning;
+  Location Where;        // construction site (source) or member path (artifact)
+  std::string Message;   // what is built, where, and why it costs
+  std::string Category;  // "client", "connection", "sdk-init", "heavy-object", "package", ...
+  std::string Handler;   // qualified name of the handler it is reached from (source pass)
+  std::vector<TraceStep> Trace; // handler first, construction site's caller last
+  std::string FixHint;   // how to fix it
+  /// Text that identifies the finding independently of line numbers (the construction's
+  /// spelling, the enclosing function): the base of SARIF partialFingerprints.
+  std::string FingerprintKey;
+};
+
+/// A pass's output for the writers: findings plus notes about the run itself (partial analysis,
+/// skipped files), which are not findings but must reach the user.
+struct Report {
+  std::string Command; // "lint" or "inspect"
+  std::vector<Finding> Findings;
+  std::vector<std::string> RunNotes;
+};
+
+/// Sorts findings by file, line, column, rule, message: every writer prints this order, so
+/// parallel and serial runs produce identical output.
+void sortFindings(std::vector<Finding> &Findings);
+
+/// Whether any finding is at or above Threshold.
+bool hasFindingAtOrAbove(const std::vector<Finding> &Findings, Severity Threshold);
+
+} // namespace coldstart::report

@@ -1,0 +1,104 @@
+// The rule set: every list of types and calls, every threshold, limit and cost coefficient the
+// passes use. This is the ground floor of coldstart: it imports nothing else of ours.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coldstart::rules {
+
+enum class Severity { Note = 0, Warning = 1, Error = 2 };
+
+std::string_view toString(Severity S);
+std::optional<Severity> parseSeverity(std::string_view Text);
+
+/// A qualified name or a glob over one ("Aws::S3::S3Client", "*Client", "acme::*ThreadPool").
+/// A leading "::" is ignored; "*" and "?" are the only wildcards and match across "::".
+class NamePattern {
+public:
+  NamePattern() = default;
+  explicit NamePattern(std::string Text);
+
+  const std::string &text() const { return Text; }
+  bool isGlob() const { return Glob; }
+  bool matches(std::string_view QualifiedName) const;
+
+  friend bool operator==(const NamePattern &A, const NamePattern &B) { return A.Text == B.Text; }
+
+private:
+  std::string Text;
+  bool Glob = false;
+};
+
+/// Metadata of one rule id: how it is reported and how a user acts on it.
+struct RuleInfo {
+  std::string Id;
+  std::string Pass; // "source" or "artifact"
+  std::string Category;
+  Severity DefaultSeverity = Severity::Warning;
+  bool Enabled = true;
+  std::string Summary;     // one line: what the rule flags
+  std::string Description; // a paragraph: why it matters, with numbers
+  std::string HelpUri;     // docs/rules/<id>.md
+};
+
+/// One kind of per-invocation resource (AWS SDK clients, libpq connections, regexes, ...).
+struct ResourceKind {
+  std::string Name;     // key in the rule set, e.g. "aws-sdk-client"
+  std::string Rule;     // rule id it is reported under
+  std::string What;     // human name used in messages: "AWS SDK client"
+  std::string Why;      // one sentence on the cost, for the message
+  std::string Fix;      // fix hint
+  bool Enabled = true;
+  std::optional<Severity> SeverityOverride; // else the rule's severity
+  std::vector<NamePattern> Types; // constructions of these (and subclasses) are flagged
+  std::vector<NamePattern> Calls; // calls to these functions are flagged
+};
+
+/// A function that allocates an object of its template argument: `std::make_shared<T>(...)`.
+/// Constructions reached through it are attributed to the call site.
+struct SourceConfig {
+  std::vector<NamePattern> HandlerRegistrations; // callables passed to these are handlers
+  std::vector<NamePattern> HandlerFunctions;     // these functions are handlers themselves
+  std::vector<NamePattern> AllocationFactories;  // std::make_shared, Aws::MakeShared, ...
+  std::vector<NamePattern> OnceCalls;            // std::call_once: its callable runs once
+  std::vector<NamePattern> ReadFileTypes;        // std::ifstream, ...: "file opened for reading"
+  std::vector<ResourceKind> Resources;
+  bool ReportSystemHeaders = false;
+};
+
+/// A number with its unit and where it comes from (an AWS page, a published measurement or our
+/// own benchmark). Every limit and coefficient carries one: no invented numbers.
+struct SourcedValue {
+  double Value = 0;
+  std::string Unit;
+  std::string Source;
+};
+
+struct RuleSet {
+  std::map<std::string, RuleInfo> Rules; // by id
+  SourceConfig Source;
+  /// Lambda limits, thresholds and cost coefficients, by dotted key
+  /// ("limits.zipped-upload-bytes", "thresholds.static-initializers", "cost.platform-init-ms").
+  std::map<std::string, SourcedValue> Values;
+  /// Where each layer of this rule set came from, in merge order (for reports).
+  std::vector<std::string> Origins;
+
+  const RuleInfo *rule(std::string_view Id) const;
+  const ResourceKind *resource(std::string_view Name) const;
+  /// The value under Key, or Default when absent.
+  double value(std::string_view Key, double Default = 0) const;
+  const SourcedValue *sourcedValue(std::string_view Key) const;
+  /// Severity a finding of RuleId gets: the resource's override, else the rule's.
+  Severity severityFor(std::string_view RuleId, const ResourceKind *Kind = nullptr) const;
+  bool isEnabled(std::string_view RuleId) const;
+};
+
+/// The rule ids DESIGN.md fixes. A rule set may not introduce others.
+const std::vector<std::string> &knownRuleIds();
+
+} // namespace coldstart::rules
