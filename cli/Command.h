@@ -45,6 +45,9 @@ struct OutputOptions {
   bool validate() const;
   report::Format format() const;
   rules::Severity failOn() const;
+
+private:
+  bool AllowSarif;
 };
 
 /// Where a report goes: `-o FILE` or stdout. Writes to a temporary beside FILE and renames on

@@ -25,6 +25,9 @@ struct Diagnostic {
 /// The text of rules/default.yaml as embedded at build time.
 std::string_view defaultRuleSetYaml();
 
+/// A file embedded from rules/ at build time, by file name ("default.yaml"); empty if absent.
+std::string_view embeddedRuleFile(std::string_view Name);
+
 /// The bundled default rule set. Never fails: the build validates the embedded file.
 const RuleSet &defaultRuleSet();
 

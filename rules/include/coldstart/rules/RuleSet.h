@@ -48,15 +48,15 @@ struct RuleInfo {
 
 /// One kind of per-invocation resource (AWS SDK clients, libpq connections, regexes, ...).
 struct ResourceKind {
-  std::string Name;     // key in the rule set, e.g. "aws-sdk-client"
-  std::string Rule;     // rule id it is reported under
-  std::string What;     // human name used in messages: "AWS SDK client"
-  std::string Why;      // one sentence on the cost, for the message
-  std::string Fix;      // fix hint
+  std::string Name; // key in the rule set, e.g. "aws-sdk-client"
+  std::string Rule; // rule id it is reported under
+  std::string What; // human name used in messages: "AWS SDK client"
+  std::string Why;  // one sentence on the cost, for the message
+  std::string Fix;  // fix hint
   bool Enabled = true;
   std::optional<Severity> SeverityOverride; // else the rule's severity
-  std::vector<NamePattern> Types; // constructions of these (and subclasses) are flagged
-  std::vector<NamePattern> Calls; // calls to these functions are flagged
+  std::vector<NamePattern> Types;           // constructions of these (and subclasses) are flagged
+  std::vector<NamePattern> Calls;           // calls to these functions are flagged
 };
 
 /// A function that allocates an object of its template argument: `std::make_shared<T>(...)`.

@@ -1,0 +1,125 @@
+#include "coldstart/rules/RuleSet.h"
+
+namespace coldstart::rules {
+
+std::string_view toString(Severity S) {
+  switch (S) {
+  case Severity::Note:
+    return "note";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Error:
+    return "error";
+  }
+  return "warning";
+}
+
+std::optional<Severity> parseSeverity(std::string_view Text) {
+  if (Text == "note")
+    return Severity::Note;
+  if (Text == "warning")
+    return Severity::Warning;
+  if (Text == "error")
+    return Severity::Error;
+  return std::nullopt;
+}
+
+static std::string_view stripGlobalQualifier(std::string_view Name) {
+  if (Name.substr(0, 2) == "::")
+    Name.remove_prefix(2);
+  return Name;
+}
+
+// "*" matches any run of characters, "::" included (so "*Client" matches "acme::HttpClient");
+// "?" matches one character. Iterative with one backtrack point: linear in practice, never
+// exponential on hostile patterns.
+static bool globMatch(std::string_view Pattern, std::string_view Name) {
+  size_t P = 0, N = 0, StarP = std::string_view::npos, StarN = 0;
+  while (N < Name.size()) {
+    if (P < Pattern.size() && (Pattern[P] == '?' || Pattern[P] == Name[N])) {
+      ++P;
+      ++N;
+    } else if (P < Pattern.size() && Pattern[P] == '*') {
+      StarP = P++;
+      StarN = N;
+    } else if (StarP != std::string_view::npos) {
+      P = StarP + 1;
+      N = ++StarN;
+    } else {
+      return false;
+    }
+  }
+  while (P < Pattern.size() && Pattern[P] == '*')
+    ++P;
+  return P == Pattern.size();
+}
+
+NamePattern::NamePattern(std::string T) : Text(std::string(stripGlobalQualifier(T))) {
+  Glob = Text.find_first_of("*?") != std::string::npos;
+}
+
+bool NamePattern::matches(std::string_view QualifiedName) const {
+  QualifiedName = stripGlobalQualifier(QualifiedName);
+  if (!Glob)
+    return QualifiedName == Text;
+  return globMatch(Text, QualifiedName);
+}
+
+const RuleInfo *RuleSet::rule(std::string_view Id) const {
+  auto It = Rules.find(std::string(Id));
+  return It == Rules.end() ? nullptr : &It->second;
+}
+
+const ResourceKind *RuleSet::resource(std::string_view Name) const {
+  for (const ResourceKind &K : Source.Resources)
+    if (K.Name == Name)
+      return &K;
+  return nullptr;
+}
+
+const SourcedValue *RuleSet::sourcedValue(std::string_view Key) const {
+  auto It = Values.find(std::string(Key));
+  return It == Values.end() ? nullptr : &It->second;
+}
+
+double RuleSet::value(std::string_view Key, double Default) const {
+  const SourcedValue *V = sourcedValue(Key);
+  return V ? V->Value : Default;
+}
+
+Severity RuleSet::severityFor(std::string_view RuleId, const ResourceKind *Kind) const {
+  if (Kind && Kind->SeverityOverride)
+    return *Kind->SeverityOverride;
+  const RuleInfo *R = rule(RuleId);
+  return R ? R->DefaultSeverity : Severity::Warning;
+}
+
+bool RuleSet::isEnabled(std::string_view RuleId) const {
+  const RuleInfo *R = rule(RuleId);
+  return R && R->Enabled;
+}
+
+const std::vector<std::string> &knownRuleIds() {
+  static const std::vector<std::string> Ids = {
+      // source pass
+      "coldstart-client-in-handler",
+      "coldstart-connection-in-handler",
+      "coldstart-sdk-init-in-handler",
+      "coldstart-heavy-object-in-handler",
+      // artifact pass
+      "coldstart-package-size",
+      "coldstart-unresolved-library",
+      "coldstart-glibc-too-new",
+      "coldstart-arch-mismatch",
+      "coldstart-static-initializers",
+      "coldstart-heavy-dependency",
+      "coldstart-unstripped-binary",
+      "coldstart-executable-stack",
+      "coldstart-missing-bootstrap",
+      "coldstart-unsafe-archive",
+      "coldstart-cold-start-budget",
+  };
+  return Ids;
+}
+
+} // namespace coldstart::rules

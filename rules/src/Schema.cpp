@@ -1,0 +1,474 @@
+// The rule-set schema: a walker that checks a parsed YAML document key by key and overlays it
+// on a RuleSet. Every error names the file, line and column of the offending node.
+#include "Schema.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace coldstart::rules::detail {
+
+namespace {
+
+const char *nodeKind(const YAML::Node &N) {
+  switch (N.Type()) {
+  case YAML::NodeType::Null:
+    return "null";
+  case YAML::NodeType::Scalar:
+    return "a scalar";
+  case YAML::NodeType::Sequence:
+    return "a list";
+  case YAML::NodeType::Map:
+    return "a mapping";
+  case YAML::NodeType::Undefined:
+    break;
+  }
+  return "undefined";
+}
+
+std::string joinNames(const std::vector<std::string> &Names) {
+  std::string Out;
+  for (const std::string &N : Names) {
+    if (!Out.empty())
+      Out += ", ";
+    Out += N;
+  }
+  return Out;
+}
+
+bool isValidNameChar(char C) {
+  return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') || C == '_' ||
+         C == ':' || C == '*' || C == '?' || C == '~';
+}
+
+/// The walker. One instance checks one document; it writes into Target only through the apply
+/// helpers, and the caller discards Target when any error was recorded.
+class Overlay {
+public:
+  Overlay(RuleSet &Target, const std::string &File, bool IsBase, std::vector<Diagnostic> &Errors)
+      : Target(Target), File(File), IsBase(IsBase), Errors(Errors) {}
+
+  void applyDocument(const YAML::Node &Root) {
+    if (Root.IsNull())
+      return; // an empty file overrides nothing
+    if (!Root.IsMap()) {
+      error(Root,
+            std::string("a rule set must be a mapping at the top level, not ") + nodeKind(Root));
+      return;
+    }
+    for (const auto &Entry : Root) {
+      std::string Key = keyOf(Entry.first);
+      const YAML::Node &Value = Entry.second;
+      if (Key == "version")
+        applyVersion(Value);
+      else if (Key == "rules")
+        applyRules(Value);
+      else if (Key == "source")
+        applySource(Value);
+      else if (Key == "limits" || Key == "thresholds" || Key == "cost")
+        applyValues(Key, Value);
+      else
+        unknownKey(Entry.first, Key,
+                   {"version", "rules", "source", "limits", "thresholds", "cost"});
+    }
+  }
+
+private:
+  RuleSet &Target;
+  const std::string &File;
+  bool IsBase;
+  std::vector<Diagnostic> &Errors;
+
+  void error(const YAML::Node &At, const std::string &Message) {
+    YAML::Mark M = At.Mark();
+    Diagnostic D;
+    D.File = File;
+    D.Line = M.line >= 0 ? M.line + 1 : 0;
+    D.Column = M.column >= 0 ? M.column + 1 : 0;
+    D.Message = Message;
+    Errors.push_back(std::move(D));
+  }
+
+  void unknownKey(const YAML::Node &At, const std::string &Key,
+                  const std::vector<std::string> &Allowed) {
+    error(At, "unknown key '" + Key + "' (expected one of: " + joinNames(Allowed) + ")");
+  }
+
+  std::string keyOf(const YAML::Node &K) {
+    if (!K.IsScalar()) {
+      error(K, std::string("a key must be a scalar, not ") + nodeKind(K));
+      return "";
+    }
+    return K.Scalar();
+  }
+
+  bool expectMap(const YAML::Node &N, const std::string &What) {
+    if (N.IsMap())
+      return true;
+    error(N, What + " must be a mapping, not " + nodeKind(N));
+    return false;
+  }
+
+  std::optional<std::string> scalarString(const YAML::Node &N, const std::string &What) {
+    if (!N.IsScalar()) {
+      error(N, What + " must be a string, not " + nodeKind(N));
+      return std::nullopt;
+    }
+    return N.Scalar();
+  }
+
+  std::optional<bool> scalarBool(const YAML::Node &N, const std::string &What) {
+    bool Value = false;
+    if (N.IsScalar() && YAML::convert<bool>::decode(N, Value))
+      return Value;
+    error(N, What + " must be true or false");
+    return std::nullopt;
+  }
+
+  std::optional<double> scalarNumber(const YAML::Node &N, const std::string &What) {
+    double Value = 0;
+    if (N.IsScalar() && YAML::convert<double>::decode(N, Value) && std::isfinite(Value))
+      return Value;
+    error(N, What + " must be a finite number");
+    return std::nullopt;
+  }
+
+  void applyVersion(const YAML::Node &N) {
+    std::optional<double> V = scalarNumber(N, "'version'");
+    if (V && *V != 1)
+      error(N, "unsupported rule-set version (this coldstart reads version 1)");
+  }
+
+  // --- rules -------------------------------------------------------------------------------
+
+  void applyRules(const YAML::Node &N) {
+    if (!expectMap(N, "'rules'"))
+      return;
+    const auto &Known = knownRuleIds();
+    for (const auto &Entry : N) {
+      std::string Id = keyOf(Entry.first);
+      if (Id.empty())
+        continue;
+      if (std::find(Known.begin(), Known.end(), Id) == Known.end()) {
+        error(Entry.first, "unknown rule id '" + Id + "' (known: " + joinNames(Known) + ")");
+        continue;
+      }
+      RuleInfo &R = Target.Rules[Id];
+      R.Id = Id;
+      if (R.HelpUri.empty())
+        R.HelpUri = "docs/rules/" + Id + ".md";
+      applyRule(Entry.second, R);
+    }
+  }
+
+  void applyRule(const YAML::Node &N, RuleInfo &R) {
+    if (!expectMap(N, "rule '" + R.Id + "'"))
+      return;
+    for (const auto &Entry : N) {
+      std::string Key = keyOf(Entry.first);
+      const YAML::Node &V = Entry.second;
+      if (Key == "severity") {
+        applySeverity(V, R);
+      } else if (Key == "enabled") {
+        if (auto B = scalarBool(V, "'enabled'"))
+          R.Enabled = *B;
+      } else if (Key == "pass") {
+        if (auto S = scalarString(V, "'pass'")) {
+          if (*S != "source" && *S != "artifact")
+            error(V, "'pass' must be 'source' or 'artifact'");
+          else
+            R.Pass = *S;
+        }
+      } else if (Key == "category") {
+        if (auto S = scalarString(V, "'category'"))
+          R.Category = *S;
+      } else if (Key == "summary") {
+        if (auto S = scalarString(V, "'summary'"))
+          R.Summary = *S;
+      } else if (Key == "description") {
+        if (auto S = scalarString(V, "'description'"))
+          R.Description = *S;
+      } else if (!Key.empty()) {
+        unknownKey(Entry.first, Key,
+                   {"severity", "enabled", "pass", "category", "summary", "description"});
+      }
+    }
+  }
+
+  void applySeverity(const YAML::Node &V, RuleInfo &R) {
+    auto S = scalarString(V, "'severity'");
+    if (!S)
+      return;
+    if (*S == "off") {
+      R.Enabled = false;
+      return;
+    }
+    if (auto Sev = parseSeverity(*S)) {
+      R.DefaultSeverity = *Sev;
+      R.Enabled = true;
+      return;
+    }
+    error(V, "'severity' must be one of note, warning, error, off (got '" + *S + "')");
+  }
+
+  // --- source ------------------------------------------------------------------------------
+
+  void applySource(const YAML::Node &N) {
+    if (!expectMap(N, "'source'"))
+      return;
+    SourceConfig &S = Target.Source;
+    for (const auto &Entry : N) {
+      std::string Key = keyOf(Entry.first);
+      const YAML::Node &V = Entry.second;
+      if (Key == "handler-registrations")
+        applyNameList(V, Key, S.HandlerRegistrations);
+      else if (Key == "handler-functions")
+        applyNameList(V, Key, S.HandlerFunctions);
+      else if (Key == "allocation-factories")
+        applyNameList(V, Key, S.AllocationFactories);
+      else if (Key == "once-calls")
+        applyNameList(V, Key, S.OnceCalls);
+      else if (Key == "read-file-types")
+        applyNameList(V, Key, S.ReadFileTypes);
+      else if (Key == "report-system-headers") {
+        if (auto B = scalarBool(V, "'report-system-headers'"))
+          S.ReportSystemHeaders = *B;
+      } else if (Key == "resources")
+        applyResources(V);
+      else if (!Key.empty())
+        unknownKey(Entry.first, Key,
+                   {"handler-registrations", "handler-functions", "allocation-factories",
+                    "once-calls", "read-file-types", "report-system-headers", "resources"});
+    }
+  }
+
+  std::optional<NamePattern> namePattern(const YAML::Node &N, const std::string &ListName) {
+    auto S = scalarString(N, "an entry of '" + ListName + "'");
+    if (!S)
+      return std::nullopt;
+    if (S->empty() || !std::all_of(S->begin(), S->end(), isValidNameChar)) {
+      error(N, "'" + *S + "' in '" + ListName +
+                   "' is not a qualified name or a pattern (letters, digits, _, ::, * and ?)");
+      return std::nullopt;
+    }
+    return NamePattern(*S);
+  }
+
+  void addNames(const YAML::Node &Seq, const std::string &ListName,
+                std::vector<NamePattern> &Into) {
+    for (const YAML::Node &Item : Seq)
+      if (auto P = namePattern(Item, ListName))
+        if (std::find(Into.begin(), Into.end(), *P) == Into.end())
+          Into.push_back(*P);
+  }
+
+  void removeNames(const YAML::Node &Seq, const std::string &ListName,
+                   std::vector<NamePattern> &From) {
+    for (const YAML::Node &Item : Seq) {
+      auto P = namePattern(Item, ListName);
+      if (!P)
+        continue;
+      auto It = std::find(From.begin(), From.end(), *P);
+      if (It == From.end())
+        error(Item,
+              "cannot remove '" + P->text() + "' from '" + ListName + "': it is not in the list");
+      else
+        From.erase(It);
+    }
+  }
+
+  /// A name list is either a plain list (its names are added) or a mapping with `add`,
+  /// `remove` and `replace` lists.
+  void applyNameList(const YAML::Node &N, const std::string &ListName,
+                     std::vector<NamePattern> &Into) {
+    if (N.IsSequence()) {
+      addNames(N, ListName, Into);
+      return;
+    }
+    if (!N.IsMap()) {
+      error(N, "'" + ListName + "' must be a list of names, or a mapping with add/remove/replace");
+      return;
+    }
+    for (const auto &Entry : N) {
+      std::string Key = keyOf(Entry.first);
+      const YAML::Node &V = Entry.second;
+      if (Key != "add" && Key != "remove" && Key != "replace") {
+        if (!Key.empty())
+          unknownKey(Entry.first, Key, {"add", "remove", "replace"});
+        continue;
+      }
+      if (!V.IsSequence()) {
+        error(V, "'" + ListName + "." + Key + "' must be a list, not " + nodeKind(V));
+        continue;
+      }
+      if (Key == "replace")
+        Into.clear();
+      if (Key == "remove")
+        removeNames(V, ListName, Into);
+      else
+        addNames(V, ListName, Into);
+    }
+  }
+
+  void applyResources(const YAML::Node &N) {
+    if (!expectMap(N, "'resources'"))
+      return;
+    for (const auto &Entry : N) {
+      std::string Name = keyOf(Entry.first);
+      if (Name.empty())
+        continue;
+      auto &Kinds = Target.Source.Resources;
+      auto It = std::find_if(Kinds.begin(), Kinds.end(),
+                             [&](const ResourceKind &K) { return K.Name == Name; });
+      bool IsNew = It == Kinds.end();
+      ResourceKind Kind = IsNew ? ResourceKind{} : *It;
+      Kind.Name = Name;
+      size_t ErrorsBefore = Errors.size();
+      applyResource(Entry.second, Kind);
+      if (Errors.size() != ErrorsBefore)
+        continue;
+      if (IsNew && (Kind.Rule.empty() || Kind.What.empty())) {
+        error(Entry.first, "new resource kind '" + Name + "' needs 'rule' and 'what'");
+        continue;
+      }
+      if (Kind.Types.empty() && Kind.Calls.empty() && Kind.Enabled)
+        error(Entry.first, "resource kind '" + Name + "' has neither 'types' nor 'calls'");
+      else if (IsNew)
+        Kinds.push_back(std::move(Kind));
+      else
+        *It = std::move(Kind);
+    }
+  }
+
+  void applyResource(const YAML::Node &N, ResourceKind &Kind) {
+    if (!expectMap(N, "resource kind '" + Kind.Name + "'"))
+      return;
+    for (const auto &Entry : N) {
+      std::string Key = keyOf(Entry.first);
+      const YAML::Node &V = Entry.second;
+      if (Key == "rule") {
+        auto S = scalarString(V, "'rule'");
+        if (!S)
+          continue;
+        const RuleInfo *R = Target.rule(*S);
+        if (!R)
+          error(V, "unknown rule id '" + *S + "'");
+        else if (R->Pass != "source")
+          error(V, "resource kinds belong to source rules; '" + *S + "' is an artifact rule");
+        else
+          Kind.Rule = *S;
+      } else if (Key == "what" || Key == "why" || Key == "fix") {
+        if (auto S = scalarString(V, "'" + Key + "'"))
+          (Key == "what" ? Kind.What : Key == "why" ? Kind.Why : Kind.Fix) = *S;
+      } else if (Key == "enabled") {
+        if (auto B = scalarBool(V, "'enabled'"))
+          Kind.Enabled = *B;
+      } else if (Key == "severity") {
+        auto S = scalarString(V, "'severity'");
+        if (!S)
+          continue;
+        if (auto Sev = parseSeverity(*S))
+          Kind.SeverityOverride = *Sev;
+        else
+          error(V, "'severity' must be one of note, warning, error (got '" + *S + "')");
+      } else if (Key == "types") {
+        applyNameList(V, Kind.Name + ".types", Kind.Types);
+      } else if (Key == "calls") {
+        applyNameList(V, Kind.Name + ".calls", Kind.Calls);
+      } else if (!Key.empty()) {
+        unknownKey(Entry.first, Key,
+                   {"rule", "what", "why", "fix", "enabled", "severity", "types", "calls"});
+      }
+    }
+  }
+
+  // --- limits, thresholds, cost ------------------------------------------------------------
+
+  void applyValues(const std::string &Section, const YAML::Node &N) {
+    if (!expectMap(N, "'" + Section + "'"))
+      return;
+    for (const auto &Entry : N) {
+      std::string Key = keyOf(Entry.first);
+      if (Key.empty())
+        continue;
+      std::string Dotted = Section + "." + Key;
+      auto Existing = Target.Values.find(Dotted);
+      if (!IsBase && Existing == Target.Values.end()) {
+        std::vector<std::string> Known;
+        for (const auto &V : Target.Values)
+          if (V.first.compare(0, Section.size() + 1, Section + ".") == 0)
+            Known.push_back(V.first.substr(Section.size() + 1));
+        unknownKey(Entry.first, Key, Known);
+        continue;
+      }
+      SourcedValue V = Existing != Target.Values.end() ? Existing->second : SourcedValue{};
+      if (applyValue(Entry.second, Dotted, V))
+        Target.Values[Dotted] = V;
+    }
+  }
+
+  bool applyValue(const YAML::Node &N, const std::string &Dotted, SourcedValue &V) {
+    size_t ErrorsBefore = Errors.size();
+    bool HasSource = false;
+    if (N.IsScalar()) {
+      auto Num = scalarNumber(N, "'" + Dotted + "'");
+      if (!Num)
+        return false;
+      V.Value = *Num;
+    } else if (N.IsMap()) {
+      bool HasValue = false;
+      for (const auto &Entry : N) {
+        std::string Key = keyOf(Entry.first);
+        if (Key == "value") {
+          if (auto Num = scalarNumber(Entry.second, "'" + Dotted + ".value'")) {
+            V.Value = *Num;
+            HasValue = true;
+          }
+        } else if (Key == "unit") {
+          if (auto S = scalarString(Entry.second, "'unit'"))
+            V.Unit = *S;
+        } else if (Key == "source") {
+          if (auto S = scalarString(Entry.second, "'source'")) {
+            V.Source = *S;
+            HasSource = !S->empty();
+          }
+        } else if (!Key.empty()) {
+          unknownKey(Entry.first, Key, {"value", "unit", "source"});
+        }
+      }
+      if (!HasValue && Errors.size() == ErrorsBefore)
+        error(N, "'" + Dotted + "' needs a 'value'");
+    } else {
+      error(N, "'" + Dotted + "' must be a number or a mapping with value/unit/source");
+      return false;
+    }
+    if (Errors.size() != ErrorsBefore)
+      return false;
+    if (IsBase && !HasSource) {
+      // The bundled rule set carries no invented numbers: each says where it comes from.
+      error(N, "'" + Dotted + "' in the bundled rule set needs a 'source'");
+      return false;
+    }
+    if (!HasSource)
+      V.Source = "set in " + File + ":" + std::to_string(N.Mark().line + 1);
+    if (V.Value < 0) {
+      error(N, "'" + Dotted + "' must not be negative");
+      return false;
+    }
+    if (Dotted.size() > 9 && Dotted.compare(Dotted.size() - 9, 9, "-fraction") == 0 &&
+        V.Value > 1) {
+      error(N, "'" + Dotted + "' is a fraction and must be between 0 and 1");
+      return false;
+    }
+    return true;
+  }
+};
+
+} // namespace
+
+void applyOverlay(RuleSet &Target, const YAML::Node &Root, const std::string &File, bool IsBase,
+                  std::vector<Diagnostic> &Errors) {
+  Overlay(Target, File, IsBase, Errors).applyDocument(Root);
+}
+
+} // namespace coldstart::rules::detail
