@@ -1,0 +1,37 @@
+// Runs a real program (the built coldstart, clang-tidy-19, zip) and captures what it printed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace coldstart::test {
+
+struct ToolResult {
+  int ExitCode = -1;
+  std::string Stdout;
+  std::string Stderr;
+};
+
+/// Runs Program with Args (argv[0] is added), standard input from /dev/null, in WorkingDir when
+/// given. A program that cannot be started yields ExitCode -1 and the reason in Stderr.
+ToolResult runTool(const std::string &Program, const std::vector<std::string> &Args,
+                   const std::string &WorkingDir = "", unsigned TimeoutSeconds = 300);
+
+/// A fresh empty folder under the system temporary folder, removed by the destructor.
+class TempDir {
+public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir &) = delete;
+  TempDir &operator=(const TempDir &) = delete;
+  const std::string &path() const { return Path; }
+  /// Writes Content to Name inside the folder (creating subfolders) and returns its path.
+  std::string write(const std::string &Name, const std::string &Content) const;
+
+private:
+  std::string Path;
+};
+
+std::string readFile(const std::string &Path);
+
+} // namespace coldstart::test
