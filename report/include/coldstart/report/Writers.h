@@ -5,7 +5,10 @@
 #include "coldstart/report/Finding.h"
 #include "coldstart/rules/RuleSet.h"
 
+#include "llvm/Support/JSON.h"
+
 #include <string>
+#include <vector>
 
 namespace llvm {
 class raw_ostream;
@@ -22,6 +25,11 @@ void writeText(const Report &R, llvm::raw_ostream &OS);
 /// `{"findings": [{"rule", "severity", "file", "line", "column", "message", "category",
 /// "handler", "trace": [{"file", "line", "note"}]}]}` plus extra fields (fix, end positions).
 void writeLintJson(const Report &R, llvm::raw_ostream &OS);
+
+/// The `findings` array of the `inspect` document: `[{"rule", "severity", "path", "message"}]`
+/// (plus `category` and `fix` when set), sorted like every writer's output. The inspect writer
+/// embeds it next to its measurements.
+llvm::json::Array inspectFindingsJson(const std::vector<Finding> &Findings);
 
 /// SARIF 2.1.0: one run, tool.driver.rules from the rule set (every rule the results use, plus
 /// the rest of the pass's rules), results with ruleId/ruleIndex, level, message, locations,

@@ -1,0 +1,52 @@
+// Ordering and threshold queries over findings.
+#include "coldstart/report/Finding.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace coldstart::report {
+
+namespace {
+
+auto locationKey(const Location &L) {
+  return std::tie(L.File, L.Line, L.Column, L.EndLine, L.EndColumn);
+}
+
+bool traceLess(const std::vector<TraceStep> &A, const std::vector<TraceStep> &B) {
+  return std::lexicographical_compare(
+      A.begin(), A.end(), B.begin(), B.end(), [](const TraceStep &X, const TraceStep &Y) {
+        return std::tie(X.Where.File, X.Where.Line, X.Where.Column, X.Note) <
+               std::tie(Y.Where.File, Y.Where.Line, Y.Where.Column, Y.Note);
+      });
+}
+
+} // namespace
+
+void sortFindings(std::vector<Finding> &Findings) {
+  // File, line, column, rule, message is the documented order. The remaining fields only break
+  // ties, so that two runs that produce the same set of findings in any order print the same.
+  std::stable_sort(Findings.begin(), Findings.end(), [](const Finding &A, const Finding &B) {
+    const Location &LA = A.Where, &LB = B.Where;
+    auto KA = std::tie(LA.File, LA.Line, LA.Column, A.Rule, A.Message);
+    auto KB = std::tie(LB.File, LB.Line, LB.Column, B.Rule, B.Message);
+    if (KA != KB)
+      return KA < KB;
+    auto RA = std::tie(A.Handler, A.FingerprintKey, A.Category, A.FixHint);
+    auto RB = std::tie(B.Handler, B.FingerprintKey, B.Category, B.FixHint);
+    if (RA != RB)
+      return RA < RB;
+    if (A.Level != B.Level)
+      return A.Level > B.Level;
+    if (locationKey(LA) != locationKey(LB))
+      return locationKey(LA) < locationKey(LB);
+    return traceLess(A.Trace, B.Trace);
+  });
+}
+
+bool hasFindingAtOrAbove(const std::vector<Finding> &Findings, Severity Threshold) {
+  return std::any_of(Findings.begin(), Findings.end(), [Threshold](const Finding &F) {
+    return static_cast<int>(F.Level) >= static_cast<int>(Threshold);
+  });
+}
+
+} // namespace coldstart::report

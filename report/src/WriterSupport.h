@@ -1,0 +1,42 @@
+// Helpers shared by the writers (private to the report library).
+#pragma once
+
+#include "coldstart/report/Finding.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
+
+#include <string>
+#include <vector>
+
+namespace coldstart::report::detail {
+
+/// The severity as every format spells it: "note", "warning" or "error".
+inline llvm::StringRef severityName(Severity S) {
+  switch (S) {
+  case Severity::Note:
+    return "note";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Error:
+    return "error";
+  }
+  return "warning";
+}
+
+/// The findings in the order every writer prints them.
+inline std::vector<Finding> sortedFindings(const std::vector<Finding> &Findings) {
+  std::vector<Finding> Sorted = Findings;
+  sortFindings(Sorted);
+  return Sorted;
+}
+
+/// A JSON string value. File names and messages may carry bytes that are not UTF-8 (paths on
+/// Linux are arbitrary bytes); JSON cannot, so those bytes become U+FFFD.
+inline llvm::json::Value jsonString(llvm::StringRef S) {
+  if (llvm::json::isUTF8(S))
+    return llvm::json::Value(S.str());
+  return llvm::json::Value(llvm::json::fixUTF8(S));
+}
+
+} // namespace coldstart::report::detail
