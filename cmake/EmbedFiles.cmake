@@ -1,7 +1,9 @@
-# cmake -DOUTPUT=file.cpp -DNAMESPACE=ns -DINPUTS="a;b" -P EmbedFiles.cmake
+# cmake -DOUTPUT=file.cpp -DNAMESPACE=ns -DINPUTS="a|b" -P EmbedFiles.cmake
+# (inputs are separated by "|": a ";" would split the command in a Ninja or Make rule)
 # Writes a C++ file defining `ns::EmbeddedFiles[]` ({name, text, size}) and
 # `ns::EmbeddedFileCount` from the INPUTS, so the binary carries them wherever it is copied.
 # Text is split into chunks so no single literal exceeds compiler limits.
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 set(entries "")
 foreach(input ${INPUTS})
   file(READ ${input} content)

@@ -1,0 +1,55 @@
+// Runtime manifests (rules/runtimes/*.yaml): what a Lambda runtime provides to the code it
+// loads. Kept as data, apart from the checker that applies it, in the manner of auditwheel's
+// platform policies.
+#pragma once
+
+#include "coldstart/rules/Loader.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace coldstart::rules {
+
+struct RuntimeManifest {
+  std::string Name;   // "provided.al2023"
+  std::string Os;     // "Amazon Linux 2023"
+  std::string Family; // "custom", "python", "nodejs"
+  /// Whether Libraries is the complete list (written by `rules runtime-manifest` from a root
+  /// filesystem) or a conservative subset (the bundled manifests).
+  bool Exact = false;
+  std::vector<std::string> Architectures; // "x86_64", "arm64"
+  std::string Glibc;                      // highest GLIBC_ version provided, "2.34"
+  std::string Glibcxx;                    // highest GLIBCXX_ version, "3.4.29"
+  std::string Cxxabi;                     // highest CXXABI_ version, "1.3.13"
+  std::vector<std::string> LdLibraryPath;
+  std::vector<std::string> Libraries; // sonames (file names) the runtime's folders hold
+  std::string Origin;                 // "bundled" or the file it was read from
+
+  bool providesLibrary(std::string_view Soname) const;
+  bool supportsArch(std::string_view Arch) const;
+  /// The highest version of a symbol-version family ("GLIBC", "GLIBCXX", "CXXABI"); empty when
+  /// the manifest does not say.
+  const std::string &maxVersion(std::string_view Family) const;
+};
+
+/// Names of the manifests bundled with coldstart, sorted.
+std::vector<std::string> bundledRuntimeNames();
+
+/// A bundled runtime by name ("provided.al2023"), or a manifest file when NameOrPath names one
+/// (contains a '/' or ends in .yaml). Errors name the file, line and column.
+std::optional<RuntimeManifest> loadRuntimeManifest(const std::string &NameOrPath,
+                                                   std::vector<Diagnostic> &Errors);
+
+/// Parses manifest text (Name is used in diagnostics).
+std::optional<RuntimeManifest> parseRuntimeManifest(std::string_view Text, const std::string &Name,
+                                                    std::vector<Diagnostic> &Errors);
+
+/// The manifest as YAML that parseRuntimeManifest reads back.
+std::string formatRuntimeManifest(const RuntimeManifest &M, const std::string &HeaderComment);
+
+/// Compares dotted version strings numerically ("2.34" > "2.9"): <0, 0 or >0.
+int compareVersions(std::string_view A, std::string_view B);
+
+} // namespace coldstart::rules
