@@ -1,0 +1,187 @@
+// The artifact pass's measurement model: what `coldstart inspect` found in an ELF file (and,
+// later, in a package of them), as plain values. The inspector (lief-inspect/) fills it; the
+// writers here print it. It knows nothing of LIEF or llvm::object: every number in it is exact
+// and carries a note on how it was obtained, so reports can say where each figure comes from.
+#pragma once
+
+#include "coldstart/report/Finding.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class raw_ostream;
+}
+
+namespace coldstart::report {
+
+/// What a byte of an ELF file is, in the manner of bloaty: every byte of the file is attributed
+/// to exactly one kind, so the kinds add up to the file size.
+enum class ByteKind {
+  Code,         // executable sections (.text, .plt, .init, ...)
+  ReadOnlyData, // allocated, not writable, not executable (.rodata, .eh_frame, notes)
+  Data,         // allocated and writable with file contents (.data, .got, .init_array)
+  Bss,          // allocated without file contents (.bss, .tbss): memory only, 0 file bytes
+  Dynamic,      // what the loader reads: relocations, .dynamic, .dynsym/.dynstr, hashes, versions
+  Symbols,      // .symtab and .strtab: dropped by strip
+  Debug,        // .debug_*, .zdebug_*, .gdb_index, .stab*: dropped by strip
+  Other,        // ELF/program/section headers, non-allocated sections strip keeps, padding
+};
+inline constexpr ByteKind AllByteKinds[] = {
+    ByteKind::Code,    ByteKind::ReadOnlyData, ByteKind::Data,  ByteKind::Bss,
+    ByteKind::Dynamic, ByteKind::Symbols,      ByteKind::Debug, ByteKind::Other};
+/// "code", "rodata", "data", "bss", "dynamic", "symbols", "debug", "other".
+const char *byteKindName(ByteKind K);
+
+struct SizeBucket {
+  ByteKind Kind = ByteKind::Other;
+  uint64_t FileBytes = 0;   // bytes of the file attributed to this kind
+  uint64_t MemoryBytes = 0; // bytes of address space (SHF_ALLOC sections' sh_size)
+  uint64_t Sections = 0;    // how many sections contributed
+};
+
+struct SizeBreakdown {
+  uint64_t FileBytes = 0;             // the file's size; sum of Buckets' FileBytes
+  std::vector<SizeBucket> Buckets;    // one per ByteKind, in AllByteKinds order
+  uint64_t RemovableBytes = 0;        // Symbols + Debug: what `strip` would drop
+  std::vector<std::string> Removable; // the sections that make up RemovableBytes
+  std::string Method;                 // how the attribution was done
+};
+
+/// A library's symbol versions this binary requires (DT_VERNEED).
+struct VersionNeed {
+  std::string Library;
+  std::vector<std::string> Versions; // in file order, e.g. "GLIBC_2.34"
+};
+
+/// One library of the dependency tree, resolved (or not) the way the loader would.
+struct ResolvedLibrary {
+  std::string Name;     // the DT_NEEDED string
+  std::string NeededBy; // path of the object that needs it (the artifact or a library)
+  std::string Path;     // where it was found; empty when missing
+  std::string Via;      // "rpath", "runpath", "default:/usr/lib64", ...; empty when missing
+  unsigned Depth = 1;   // 1 for the artifact's own DT_NEEDED
+  bool Found = false;
+};
+
+struct DependencyResolution {
+  bool Performed = false;                 // false when no sysroot or manifest was given
+  std::string Root;                       // the sysroot resolved against
+  std::vector<ResolvedLibrary> Libraries; // breadth first, each library once
+  std::vector<std::string> Unresolved;    // names nothing provided, in discovery order
+  std::string Method;
+};
+
+/// Dynamic linking facts from PT_DYNAMIC, DT_VERNEED and .dynsym.
+struct DynamicInfo {
+  std::vector<std::string> Needed;        // DT_NEEDED in order
+  std::vector<std::string> Rpath;         // DT_RPATH entries as written
+  std::vector<std::string> Runpath;       // DT_RUNPATH entries as written
+  std::vector<std::string> RpathExpanded; // with $ORIGIN/$LIB/$PLATFORM expanded
+  std::vector<std::string> RunpathExpanded;
+  bool BindNow = false;         // lazy binding off
+  std::string BindNowBecause;   // "DT_BIND_NOW", "DF_BIND_NOW", "DF_1_NOW" or empty
+  bool TextRelocations = false; // DT_TEXTREL / DF_TEXTREL
+  std::vector<VersionNeed> VersionNeeds;
+  /// Highest required version per family: "GLIBC" -> "2.34", "GLIBCXX" -> "3.4.30",
+  /// "CXXABI" -> "1.3.13". Families absent when nothing of theirs is required.
+  std::map<std::string, std::string> MaxVersions;
+  uint64_t ImportedSymbols = 0; // .dynsym undefined, non-local, excluding the null symbol
+  uint64_t ExportedSymbols = 0; // .dynsym defined, global or weak, default or protected
+};
+
+/// Dynamic relocations the loader applies at start, by kind.
+struct RelocationCounts {
+  uint64_t Total = 0;
+  uint64_t Relative = 0; // R_*_RELATIVE, including RELR-encoded ones
+  uint64_t Symbolic = 0; // GLOB_DAT and absolute symbol relocations: need a symbol lookup
+  uint64_t JumpSlot = 0; // PLT slots: bound lazily unless BIND_NOW
+  uint64_t Tls = 0;      // DTPMOD/DTPOFF/TPOFF/TLSDESC
+  uint64_t Copy = 0;
+  uint64_t IRelative = 0; // ifunc resolvers run at load
+  uint64_t Other = 0;
+  uint64_t RelrEntries = 0; // words of the RELR table (RelrRelative of Relative come from them)
+  uint64_t RelrRelative = 0;
+  std::map<std::string, uint64_t> ByType; // "R_X86_64_RELATIVE" -> n
+  std::string Method;
+};
+
+/// One function the loader runs before main (or at dlopen).
+struct InitFunction {
+  std::string Table;       // ".init_array", ".preinit_array", ".ctors" or "DT_INIT"
+  uint64_t Slot = 0;       // index in the table
+  uint64_t Address = 0;    // target address (after applying relocations)
+  std::string AddressFrom; // "slot", "R_X86_64_RELATIVE addend", "RELR", "symbol relocation"
+  std::string Symbol;      // raw symbol name; empty when no symbol covers the address
+  std::string Name;        // demangled, readable name
+  std::string SourceFile;  // translation unit: from the clang name or DWARF line info
+  uint64_t Size = 0;       // st_size of the symbol; 0 when unknown
+  bool Toolchain = false;  // frame_dummy and the like: not counted
+  std::string ToolchainBecause;
+};
+
+struct StaticInitializers {
+  uint64_t Count = 0; // initializers that are not the toolchain's own
+  uint64_t ToolchainEntries = 0;
+  bool NamesAvailable = true;  // false when some counted entry has no symbol
+  uint64_t InitArrayBytes = 0; // sh_size (or DT_INIT_ARRAYSZ) of each table
+  uint64_t PreinitArrayBytes = 0;
+  uint64_t CtorsBytes = 0;
+  std::vector<InitFunction> Functions; // all entries, toolchain ones marked
+  std::string Method;
+};
+
+/// One ELF file.
+struct BinaryReport {
+  std::string Path;
+  std::string Type;        // "executable", "pie", "shared-library", "relocatable", "core"
+  std::string Arch;        // "x86_64", "aarch64", ... (e_machine)
+  unsigned ClassBits = 64; // 32 or 64
+  bool BigEndian = false;
+  uint64_t Bytes = 0;
+  std::string Interpreter; // PT_INTERP
+  std::string Soname;
+  std::string BuildId;   // hex of NT_GNU_BUILD_ID
+  bool Stripped = false; // no .symtab
+  bool HasDebugInfo = false;
+  bool StaticallyLinked = false; // no PT_DYNAMIC
+  SizeBreakdown Size;
+  DynamicInfo Dynamic;
+  DependencyResolution Dependencies;
+  RelocationCounts Relocations;
+  StaticInitializers Initializers;
+  uint64_t TlsBytes = 0; // PT_TLS p_memsz
+  bool ExecutableStack = false;
+  std::string ExecutableStackBecause; // "PT_GNU_STACK has PF_X", "no PT_GNU_STACK (...)"
+  std::vector<std::string> Notes;     // caveats about this file's figures
+};
+
+struct PackageSize {
+  std::optional<uint64_t> CompressedBytes; // none for an ELF file or a folder
+  uint64_t UncompressedBytes = 0;
+  uint64_t Files = 0;
+};
+
+/// The `inspect` document.
+struct ArtifactReport {
+  std::string Path;
+  std::string Kind = "elf"; // "elf", "zip", "directory"
+  std::string Runtime;      // --runtime, empty when not given
+  std::string Arch;         // --arch, or the artifact's own architecture
+  PackageSize Size;
+  std::vector<BinaryReport> Binaries;
+  std::vector<Finding> Findings;
+  std::vector<std::string> RunNotes;
+};
+
+/// Readable summary table per binary with the findings under it.
+void writeInspectText(const ArtifactReport &R, llvm::raw_ostream &OS);
+/// The JSON fields DESIGN.md fixes for `inspect`, plus the full measurements.
+void writeInspectJson(const ArtifactReport &R, llvm::raw_ostream &OS);
+/// The findings and run notes as a plain Report, for the SARIF writer.
+Report toReport(const ArtifactReport &R);
+
+} // namespace coldstart::report

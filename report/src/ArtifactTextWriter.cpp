@@ -1,0 +1,127 @@
+// Text for `inspect`: per binary a summary table a person reads in a CI log, then the findings
+// in the compiler-style format every text report uses.
+#include "coldstart/report/ArtifactReport.h"
+#include "coldstart/report/Writers.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace coldstart::report {
+
+namespace {
+
+std::string grouped(uint64_t N) {
+  std::string Digits = std::to_string(N), Out;
+  for (size_t I = 0; I < Digits.size(); ++I) {
+    if (I && (Digits.size() - I) % 3 == 0)
+      Out += ',';
+    Out += Digits[I];
+  }
+  return Out;
+}
+
+std::string joined(const std::vector<std::string> &V, const char *Sep = ", ") {
+  std::string Out;
+  for (const auto &S : V)
+    Out += (Out.empty() ? "" : Sep) + S;
+  return Out;
+}
+
+void writeBinary(const BinaryReport &B, llvm::raw_ostream &OS) {
+  OS << B.Path << ": " << B.Type << ", " << B.Arch << " (ELF" << B.ClassBits
+     << (B.BigEndian ? " big-endian" : "") << "), " << grouped(B.Bytes) << " bytes, "
+     << (B.Stripped ? "stripped" : "not stripped") << (B.HasDebugInfo ? ", with debug info" : "")
+     << "\n";
+  auto Row = [&](llvm::StringRef Key, const std::string &Value) {
+    if (!Value.empty())
+      OS << "  " << llvm::left_justify(Key, 22) << Value << "\n";
+  };
+  Row("interpreter", B.Interpreter);
+  Row("soname", B.Soname);
+  Row("build-id", B.BuildId);
+
+  OS << "  size by kind           file bytes    memory bytes\n";
+  for (const auto &Bucket : B.Size.Buckets) {
+    if (!Bucket.FileBytes && !Bucket.MemoryBytes)
+      continue;
+    OS << "    " << llvm::left_justify(byteKindName(Bucket.Kind), 18)
+       << llvm::right_justify(grouped(Bucket.FileBytes), 12)
+       << llvm::right_justify(grouped(Bucket.MemoryBytes), 16) << "\n";
+  }
+  OS << "    " << llvm::left_justify("total", 18)
+     << llvm::right_justify(grouped(B.Size.FileBytes), 12) << "\n";
+  if (B.Size.RemovableBytes)
+    Row("removable by strip",
+        grouped(B.Size.RemovableBytes) + " bytes (" + joined(B.Size.Removable) + ")");
+
+  const auto &D = B.Dynamic;
+  Row("needed", joined(D.Needed));
+  if (!D.Rpath.empty())
+    Row("rpath", joined(D.Rpath, ":") + " -> " + joined(D.RpathExpanded, ":"));
+  if (!D.Runpath.empty())
+    Row("runpath", joined(D.Runpath, ":") + " -> " + joined(D.RunpathExpanded, ":"));
+  std::string Versions;
+  for (const auto &[Family, V] : D.MaxVersions)
+    Versions += (Versions.empty() ? "" : ", ") + Family + " " + V;
+  Row("highest versions", Versions);
+
+  const auto &R = B.Relocations;
+  Row("relocations", grouped(R.Total) + " (relative " + grouped(R.Relative) + ", symbolic " +
+                         grouped(R.Symbolic) + ", jump-slot " + grouped(R.JumpSlot) + ", tls " +
+                         grouped(R.Tls) + ", copy " + grouped(R.Copy) + ", irelative " +
+                         grouped(R.IRelative) + ", other " + grouped(R.Other) + ")");
+  Row("lazy binding", D.BindNow ? "off (" + D.BindNowBecause + ")" : "on");
+  Row("dynamic symbols",
+      grouped(D.ImportedSymbols) + " imported, " + grouped(D.ExportedSymbols) + " exported");
+  if (B.TlsBytes)
+    Row("TLS", grouped(B.TlsBytes) + " bytes");
+  Row("stack",
+      B.ExecutableStack ? "EXECUTABLE (" + B.ExecutableStackBecause + ")" : "not executable");
+
+  const auto &SI = B.Initializers;
+  Row("static initializers",
+      std::to_string(SI.Count) +
+          (SI.ToolchainEntries
+               ? " (+" + std::to_string(SI.ToolchainEntries) + " toolchain entries not counted)"
+               : std::string()) +
+          (SI.NamesAvailable ? "" : ", names unavailable"));
+  for (const auto &F : SI.Functions) {
+    if (F.Toolchain)
+      continue;
+    OS << "    " << (F.Name.empty() ? "<no symbol>" : F.Name);
+    OS << "  [" << F.Table << "[" << F.Slot << "], 0x";
+    OS.write_hex(F.Address);
+    if (F.Size)
+      OS << ", " << F.Size << " bytes";
+    OS << "]";
+    if (!F.SourceFile.empty())
+      OS << " from " << F.SourceFile;
+    OS << "\n";
+  }
+
+  const auto &Dep = B.Dependencies;
+  if (Dep.Performed) {
+    OS << "  dependencies under " << Dep.Root << ":\n";
+    for (const auto &L : Dep.Libraries) {
+      OS << "    " << std::string(2 * (L.Depth - 1), ' ') << L.Name << " => ";
+      if (L.Found)
+        OS << L.Path << " (" << L.Via << ")\n";
+      else
+        OS << "NOT FOUND (needed by " << L.NeededBy << ")\n";
+    }
+  }
+  for (const auto &N : B.Notes)
+    OS << "  note: " << N << "\n";
+}
+
+} // namespace
+
+void writeInspectText(const ArtifactReport &R, llvm::raw_ostream &OS) {
+  for (const auto &B : R.Binaries) {
+    writeBinary(B, OS);
+    OS << "\n";
+  }
+  writeText(toReport(R), OS);
+}
+
+} // namespace coldstart::report
