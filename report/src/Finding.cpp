@@ -13,19 +13,21 @@ auto locationKey(const Location &L) {
 }
 
 bool traceLess(const std::vector<TraceStep> &A, const std::vector<TraceStep> &B) {
-  return std::lexicographical_compare(
-      A.begin(), A.end(), B.begin(), B.end(), [](const TraceStep &X, const TraceStep &Y) {
-        return std::tie(X.Where.File, X.Where.Line, X.Where.Column, X.Note) <
-               std::tie(Y.Where.File, Y.Where.Line, Y.Where.Column, Y.Note);
-      });
+  return std::lexicographical_compare(A.begin(), A.end(), B.begin(), B.end(),
+                                      [](const TraceStep &X, const TraceStep &Y) {
+                                        if (locationKey(X.Where) != locationKey(Y.Where))
+                                          return locationKey(X.Where) < locationKey(Y.Where);
+                                        return X.Note < Y.Note;
+                                      });
 }
 
 } // namespace
 
 void sortFindings(std::vector<Finding> &Findings) {
   // File, line, column, rule, message is the documented order. The remaining fields only break
-  // ties, so that two runs that produce the same set of findings in any order print the same.
-  std::stable_sort(Findings.begin(), Findings.end(), [](const Finding &A, const Finding &B) {
+  // ties: findings that still compare equal are identical in everything a writer prints, so two
+  // runs that produce the same findings in any order print the same.
+  std::sort(Findings.begin(), Findings.end(), [](const Finding &A, const Finding &B) {
     const Location &LA = A.Where, &LB = B.Where;
     auto KA = std::tie(LA.File, LA.Line, LA.Column, A.Rule, A.Message);
     auto KB = std::tie(LB.File, LB.Line, LB.Column, B.Rule, B.Message);
