@@ -7,10 +7,15 @@ PACKAGES=(
   cmake ninja-build g++ git
   clang-19 clang-tidy-19 clang-format-19 libclang-19-dev llvm-19-dev lld-19
   # libraries
-  liblief-dev libyaml-cpp-dev libarchive-dev libgtest-dev googletest libcpp-httplib-dev
+  liblief-dev libyaml-cpp-dev libarchive-dev libgtest-dev googletest pkg-config
+  # cpp-httplib serves the Lambda Runtime API emulator of `coldstart measure`; Debian builds it
+  # with TLS, zlib and brotli support, so its header needs their headers
+  libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev
   # fixtures compile against these real headers, and tests write zips with a real zip writer
   libcurl4-openssl-dev libpqxx-dev libpq-dev libsqlite3-dev nlohmann-json3-dev libhiredis-dev
   zip unzip binutils file
+  # the aarch64 ELF fixture (tests skip it when these are absent)
+  gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 )
 
 missing=()

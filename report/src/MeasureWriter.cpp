@@ -1,0 +1,116 @@
+#include "coldstart/report/MeasureReport.h"
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace coldstart::report {
+
+Distribution Distribution::of(std::vector<double> Samples) {
+  Distribution D;
+  if (Samples.empty())
+    return D;
+  std::sort(Samples.begin(), Samples.end());
+  size_t N = Samples.size();
+  D.Count = static_cast<unsigned>(N);
+  D.Min = Samples.front();
+  D.Max = Samples.back();
+  D.Median = N % 2 ? Samples[N / 2] : (Samples[N / 2 - 1] + Samples[N / 2]) / 2;
+  // Nearest-rank p90: the smallest sample with at least 90% of the samples at or below it.
+  size_t Rank = static_cast<size_t>(std::ceil(0.9 * static_cast<double>(N)));
+  D.P90 = Samples[std::max<size_t>(Rank, 1) - 1];
+  return D;
+}
+
+static double round3(double V) {
+  return std::round(V * 1000) / 1000;
+}
+
+static llvm::json::Value distributionJson(const std::vector<double> &Samples) {
+  if (Samples.empty())
+    return nullptr; // nothing was measured: say so rather than print zeros
+  Distribution D = Distribution::of(Samples);
+  return llvm::json::Object{{"median", round3(D.Median)},
+                            {"p90", round3(D.P90)},
+                            {"min", round3(D.Min)},
+                            {"max", round3(D.Max)},
+                            {"count", D.Count}};
+}
+
+void writeMeasureJson(const MeasureReport &R, llvm::raw_ostream &OS) {
+  llvm::json::Array Errors;
+  for (const MeasureError &E : R.Errors)
+    Errors.push_back(llvm::json::Object{{"phase", E.Phase},
+                                        {"run", E.Run},
+                                        {"kind", E.Kind},
+                                        {"message", E.Message},
+                                        {"stderr_tail", E.StderrTail}});
+  llvm::json::Array Init, Invoke;
+  for (double V : R.InitSamplesMs)
+    Init.push_back(round3(V));
+  for (double V : R.InvokeSamplesMs)
+    Invoke.push_back(round3(V));
+  llvm::json::Object Doc{
+      {"artifact", R.Artifact},
+      {"bootstrap", R.Bootstrap},
+      {"handler", R.Handler},
+      {"memory_mb", R.MemoryMb},
+      {"init_ms", distributionJson(R.InitSamplesMs)},
+      {"invoke_ms", distributionJson(R.InvokeSamplesMs)},
+      {"max_rss_bytes", R.MaxRssBytes ? llvm::json::Value(static_cast<int64_t>(*R.MaxRssBytes))
+                                      : llvm::json::Value(nullptr)},
+      {"cold_runs", R.ColdRuns},
+      {"warm_runs", R.WarmRuns},
+      {"samples",
+       llvm::json::Object{{"init_ms", std::move(Init)}, {"invoke_ms", std::move(Invoke)}}},
+      {"errors", std::move(Errors)},
+      {"method", R.Method},
+  };
+  if (R.EstimateColdStartMs)
+    Doc["estimate"] = llvm::json::Object{{"cold_start_ms", round3(*R.EstimateColdStartMs)}};
+  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))) << "\n";
+}
+
+static void printDistribution(llvm::raw_ostream &OS, llvm::StringRef Label,
+                              const std::vector<double> &Samples) {
+  if (Samples.empty()) {
+    OS << llvm::formatv("  {0,-22} not measured\n", Label);
+    return;
+  }
+  Distribution D = Distribution::of(Samples);
+  OS << llvm::formatv("  {0,-22} median {1,8:f2} ms   p90 {2,8:f2} ms   min {3,8:f2} ms   max "
+                      "{4,8:f2} ms   ({5} samples)\n",
+                      Label, D.Median, D.P90, D.Min, D.Max, D.Count);
+}
+
+void writeMeasureText(const MeasureReport &R, llvm::raw_ostream &OS) {
+  OS << "coldstart measure: " << R.Artifact << "\n";
+  OS << "  bootstrap: " << R.Bootstrap << "   handler: " << R.Handler << "   memory: " << R.MemoryMb
+     << " MB\n\n";
+  printDistribution(OS, "init (cold start)", R.InitSamplesMs);
+  printDistribution(OS, "invoke (warm)", R.InvokeSamplesMs);
+  if (R.MaxRssBytes)
+    OS << llvm::formatv("  {0,-22} {1:f1} MiB\n", "peak RSS",
+                        static_cast<double>(*R.MaxRssBytes) / (1024.0 * 1024.0));
+  if (R.EstimateColdStartMs)
+    OS << llvm::formatv("  {0,-22} {1:f1} ms\n", "static estimate", *R.EstimateColdStartMs);
+  OS << "\n  " << R.Method << "\n";
+  if (R.Errors.empty())
+    return;
+  OS << "\n" << R.Errors.size() << (R.Errors.size() == 1 ? " error:\n" : " errors:\n");
+  for (const MeasureError &E : R.Errors) {
+    OS << "  run " << E.Run << ", " << E.Phase << ": " << E.Kind << ": " << E.Message << "\n";
+    if (!E.StderrTail.empty()) {
+      OS << "    bootstrap stderr (last lines):\n";
+      llvm::SmallVector<llvm::StringRef, 16> Lines;
+      llvm::StringRef(E.StderrTail).rtrim().split(Lines, '\n');
+      for (llvm::StringRef L : Lines)
+        OS << "    | " << L << "\n";
+    }
+  }
+}
+
+} // namespace coldstart::report
