@@ -1,0 +1,19 @@
+// The join: reachability from every handler over one or many TU summaries, and the findings for
+// the resource sites reached per invocation, each with the call chain back to its handler.
+#pragma once
+
+#include "coldstart/analyzer/Summary.h"
+#include "coldstart/report/Finding.h"
+#include "coldstart/rules/RuleSet.h"
+
+#include <vector>
+
+namespace coldstart::analyzer {
+
+/// Findings for every enabled rule, in no particular order (report::sortFindings orders them).
+/// A site reached from several handlers is reported once, for the handler with the shortest
+/// chain. Functions defined in several summaries (inline functions in headers) count once.
+std::vector<report::Finding> joinSummaries(const std::vector<TranslationUnitSummary> &Summaries,
+                                           const rules::RuleSet &Rules);
+
+} // namespace coldstart::analyzer

@@ -1,0 +1,36 @@
+// NOLINT comments as clang-tidy spells them: `NOLINT`, `NOLINT(check-glob, ...)`,
+// `NOLINTNEXTLINE(...)`, and `NOLINTBEGIN(...)` ... `NOLINTEND(...)` ranges. Inside clang-tidy
+// the plugin gets clang-tidy's own handling; the standalone command uses this.
+#pragma once
+
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace coldstart::analyzer {
+
+/// The NOLINT directives of one file, parsed once, answering "is rule R silenced on line L".
+class NolintIndex {
+public:
+  explicit NolintIndex(llvm::StringRef Text);
+
+  bool suppresses(unsigned Line, llvm::StringRef RuleId) const;
+
+private:
+  /// Lines [First, Last] silenced for the rules Checks selects (a clang-tidy glob list: globs
+  /// separated by commas, "-" negates, the last matching glob decides; no list means all).
+  struct Span {
+    unsigned First = 0;
+    unsigned Last = 0;
+    bool AllChecks = true;
+    std::string Checks;
+  };
+
+  std::vector<Span> Spans;
+};
+
+/// Whether a clang-tidy check glob list (`coldstart-*,-coldstart-sdk-*`) selects RuleId.
+bool globListMatches(llvm::StringRef GlobList, llvm::StringRef RuleId);
+
+} // namespace coldstart::analyzer

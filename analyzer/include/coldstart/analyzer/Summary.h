@@ -1,0 +1,118 @@
+// The per-translation-unit summary: what one TU says about handlers, calls and resource
+// constructions, as plain values with no Clang types. Summaries of many TUs are joined
+// (Join.h) to find what every handler reaches; the standalone `coldstart lint` joins all the
+// files it is given, the clang-tidy plugin joins just its own TU.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace coldstart::analyzer {
+
+/// A place in a source file: 1-based line and column of the spelling (macro expansions are
+/// reported where the macro is used).
+struct SourcePoint {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+
+  bool valid() const { return Line != 0; }
+  friend bool operator==(const SourcePoint &A, const SourcePoint &B) {
+    return A.Line == B.Line && A.Column == B.Column && A.File == B.File;
+  }
+  friend bool operator<(const SourcePoint &A, const SourcePoint &B) {
+    if (A.File != B.File)
+      return A.File < B.File;
+    if (A.Line != B.Line)
+      return A.Line < B.Line;
+    return A.Column < B.Column;
+  }
+};
+
+/// The Index-th parameter of a function (by summary id). Request data flows through these:
+/// a handler's parameters carry the request, and an argument built from a tainted parameter
+/// taints the callee's parameter.
+struct ParamRef {
+  std::string Function;
+  unsigned Index = 0;
+
+  friend bool operator==(const ParamRef &A, const ParamRef &B) {
+    return A.Index == B.Index && A.Function == B.Function;
+  }
+  friend bool operator<(const ParamRef &A, const ParamRef &B) {
+    return A.Function != B.Function ? A.Function < B.Function : A.Index < B.Index;
+  }
+};
+
+/// A function (or lambda call operator, constructor, template instantiation) seen in the TU.
+/// Id is the Clang USR, so the same function has the same id in every TU that sees it; lambdas
+/// and other entities without a stable USR get one made of their file and offset.
+struct FunctionSummary {
+  std::string Id;
+  std::string Name;       // for messages: "handler", "Storage::Storage", "lambda at main.cpp:9:24"
+  SourcePoint Definition; // invalid when only declared in this TU
+  std::vector<std::string> ParamNames;
+};
+
+enum class EdgeKind {
+  Call,      // a call to a function, member function or operator
+  Construct, // a constructor run by a construction (locals, temporaries, new, members, bases)
+  Factory,   // a constructor run through an allocation factory (std::make_shared<T>)
+  Lambda,    // a lambda created here: its body runs whenever the closure is called
+  Reference, // a function named without being called (std::thread(worker), &Class::method)
+};
+
+/// Caller reaches Callee at Site. Edges made in a once-only context (a static initializer,
+/// std::call_once, a lazy-init guard) are kept with OnceReason set; the join does not follow
+/// them.
+struct CallEdge {
+  std::string Caller;
+  std::string Callee;
+  std::string CalleeName;
+  EdgeKind Kind = EdgeKind::Call;
+  SourcePoint Site;
+  std::string OnceReason;
+  /// For each callee parameter, the parameters (of the caller or of a function enclosing it,
+  /// for lambda captures) its argument is computed from.
+  std::vector<std::vector<ParamRef>> ArgDeps;
+
+  bool onceOnly() const { return !OnceReason.empty(); }
+};
+
+/// A construction of a listed type (or subclass), a call to a listed function, or a file
+/// opened for reading, in function Function.
+struct ResourceSite {
+  enum class Kind { Construction, Call, FileRead };
+
+  std::string Function;
+  Kind What = Kind::Construction;
+  std::string ResourceKind; // rule-set kind name, e.g. "aws-sdk-client"
+  std::string Rule;         // rule id it is reported under
+  std::string Name;         // "Aws::S3::S3Client", "curl_easy_init", "std::ifstream"
+  std::string MatchedAs;    // the listed name it matched when that differs (a base class)
+  SourcePoint Where;
+  SourcePoint End;
+  std::string OnceReason;
+  std::vector<ParamRef> ArgDeps; // parameters the construction's arguments are computed from
+  std::string Spelling;          // source text, for fingerprints
+
+  bool onceOnly() const { return !OnceReason.empty(); }
+};
+
+/// A handler: a callable passed to a registration function, or a function the rule set names.
+struct HandlerRoot {
+  std::string Function;
+  std::string Name;
+  SourcePoint Registration; // where it is registered (or defined, for named handlers)
+  std::string Via;          // "aws::lambda_runtime::run_handler", or "rule set"
+};
+
+struct TranslationUnitSummary {
+  std::string MainFile;
+  std::vector<FunctionSummary> Functions;
+  std::vector<CallEdge> Edges;
+  std::vector<ResourceSite> Sites;
+  std::vector<HandlerRoot> Handlers;
+};
+
+} // namespace coldstart::analyzer

@@ -1,0 +1,278 @@
+#include "coldstart/analyzer/Join.h"
+
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace coldstart::analyzer {
+
+namespace {
+
+/// The summaries merged into one graph. Functions defined in headers appear in every TU that
+/// includes them; their edges and sites are kept once.
+class CallGraph {
+public:
+  explicit CallGraph(const std::vector<TranslationUnitSummary> &Summaries) {
+    std::set<std::string> EdgeKeys, SiteKeys;
+    for (const TranslationUnitSummary &S : Summaries) {
+      for (const FunctionSummary &F : S.Functions) {
+        auto [It, Inserted] = Functions.try_emplace(F.Id, &F);
+        if (!Inserted && !It->second->Definition.valid() && F.Definition.valid())
+          It->second = &F;
+      }
+      for (const CallEdge &E : S.Edges)
+        if (EdgeKeys.insert(key(E)).second)
+          Out[E.Caller].push_back(&E);
+      for (const ResourceSite &R : S.Sites)
+        if (SiteKeys.insert(key(R)).second)
+          Sites[R.Function].push_back(&R);
+      for (const HandlerRoot &H : S.Handlers)
+        Roots.push_back(&H);
+    }
+    // Deterministic order whatever the order of the summaries: by place, then by id.
+    auto ByPlace = [](const HandlerRoot *A, const HandlerRoot *B) {
+      if (!(A->Registration == B->Registration))
+        return A->Registration < B->Registration;
+      return A->Function < B->Function;
+    };
+    std::sort(Roots.begin(), Roots.end(), ByPlace);
+    Roots.erase(std::unique(Roots.begin(), Roots.end(),
+                            [](const HandlerRoot *A, const HandlerRoot *B) {
+                              return A->Function == B->Function;
+                            }),
+                Roots.end());
+    for (auto &[Id, Edges] : Out)
+      std::stable_sort(Edges.begin(), Edges.end(),
+                       [](const CallEdge *A, const CallEdge *B) { return A->Site < B->Site; });
+  }
+
+  const FunctionSummary *function(const std::string &Id) const {
+    auto It = Functions.find(Id);
+    return It == Functions.end() ? nullptr : It->second;
+  }
+  const std::vector<const CallEdge *> &edgesFrom(const std::string &Id) const {
+    auto It = Out.find(Id);
+    return It == Out.end() ? None : It->second;
+  }
+  const std::vector<const ResourceSite *> &sitesIn(const std::string &Id) const {
+    auto It = Sites.find(Id);
+    return It == Sites.end() ? NoSites : It->second;
+  }
+  const std::vector<const HandlerRoot *> &roots() const { return Roots; }
+
+  static std::string key(const SourcePoint &P) {
+    return P.File + ":" + std::to_string(P.Line) + ":" + std::to_string(P.Column);
+  }
+  static std::string key(const CallEdge &E) {
+    return E.Caller + "|" + E.Callee + "|" + key(E.Site) + "|" +
+           std::to_string(static_cast<int>(E.Kind));
+  }
+  static std::string key(const ResourceSite &R) {
+    return R.Rule + "|" + R.Name + "|" + key(R.Where);
+  }
+
+private:
+  std::unordered_map<std::string, const FunctionSummary *> Functions;
+  std::unordered_map<std::string, std::vector<const CallEdge *>> Out;
+  std::unordered_map<std::string, std::vector<const ResourceSite *>> Sites;
+  std::vector<const HandlerRoot *> Roots;
+  const std::vector<const CallEdge *> None;
+  const std::vector<const ResourceSite *> NoSites;
+};
+
+/// How one function was reached from a handler: the edge taken and the request-derived
+/// parameters known on that path.
+struct Reached {
+  const CallEdge *Via = nullptr;
+  std::string From;
+  unsigned Depth = 0;
+  std::set<ParamRef> Tainted;
+};
+
+bool intersects(const std::vector<ParamRef> &Deps, const std::set<ParamRef> &Tainted) {
+  for (const ParamRef &P : Deps)
+    if (Tainted.count(P))
+      return true;
+  return false;
+}
+
+std::string stepNote(const CallEdge &E) {
+  switch (E.Kind) {
+  case EdgeKind::Call:
+    return "calls '" + E.CalleeName + "'";
+  case EdgeKind::Construct:
+    return "constructs an object whose constructor '" + E.CalleeName + "' runs here";
+  case EdgeKind::Factory:
+    return "allocates an object whose constructor '" + E.CalleeName + "' runs here";
+  case EdgeKind::Lambda:
+    return "creates the " + E.CalleeName + ", whose body runs per invocation";
+  case EdgeKind::Reference:
+    return "passes '" + E.CalleeName + "' on to be called";
+  }
+  return "";
+}
+
+report::Location toLocation(const SourcePoint &P) {
+  report::Location L;
+  L.File = P.File;
+  L.Line = P.Line;
+  L.Column = P.Column;
+  return L;
+}
+
+class FindingBuilder {
+public:
+  FindingBuilder(const CallGraph &G, const rules::RuleSet &Rules) : G(G), Rules(Rules) {}
+
+  std::vector<report::Finding> run() {
+    for (const HandlerRoot *Root : G.roots())
+      explore(*Root);
+    std::vector<report::Finding> Out;
+    for (auto &[Key, Best] : BestBySite)
+      Out.push_back(std::move(Best.F));
+    return Out;
+  }
+
+private:
+  struct Candidate {
+    unsigned Depth = 0;
+    report::Finding F;
+  };
+
+  /// Breadth-first from the handler, so each function is reached by a shortest chain.
+  void explore(const HandlerRoot &Root) {
+    std::unordered_map<std::string, Reached> Seen;
+    std::deque<std::string> Queue;
+    Reached &Start = Seen[Root.Function];
+    if (const FunctionSummary *F = G.function(Root.Function))
+      for (unsigned I = 0; I < F->ParamNames.size(); ++I)
+        Start.Tainted.insert({Root.Function, I});
+    Queue.push_back(Root.Function);
+    while (!Queue.empty()) {
+      std::string Id = Queue.front();
+      Queue.pop_front();
+      const Reached &Here = Seen[Id];
+      for (const ResourceSite *Site : G.sitesIn(Id))
+        if (!Site->onceOnly())
+          report(Root, Id, *Site, Seen);
+      for (const CallEdge *E : G.edgesFrom(Id)) {
+        if (E->onceOnly() || Seen.count(E->Callee))
+          continue;
+        Reached Next;
+        Next.Via = E;
+        Next.From = Id;
+        Next.Depth = Here.Depth + 1;
+        Next.Tainted = Here.Tainted;
+        for (unsigned I = 0; I < E->ArgDeps.size(); ++I)
+          if (intersects(E->ArgDeps[I], Here.Tainted))
+            Next.Tainted.insert({E->Callee, I});
+        Seen.emplace(E->Callee, std::move(Next));
+        Queue.push_back(E->Callee);
+      }
+    }
+  }
+
+  void report(const HandlerRoot &Root, const std::string &FnId, const ResourceSite &Site,
+              const std::unordered_map<std::string, Reached> &Seen) {
+    const rules::ResourceKind *Kind = Rules.resource(Site.ResourceKind);
+    if (!Rules.isEnabled(Site.Rule) || (Kind && !Kind->Enabled))
+      return;
+    const Reached &Here = Seen.at(FnId);
+    std::string Key = CallGraph::key(Site);
+    auto Existing = BestBySite.find(Key);
+    if (Existing != BestBySite.end() && Existing->second.Depth <= Here.Depth)
+      return;
+
+    report::Finding F;
+    F.Rule = Site.Rule;
+    F.Level = Rules.severityFor(Site.Rule, Kind);
+    F.Where = toLocation(Site.Where);
+    F.Where.EndLine = Site.End.Line;
+    F.Where.EndColumn = Site.End.Column;
+    if (const rules::RuleInfo *Info = Rules.rule(Site.Rule))
+      F.Category = Info->Category;
+    F.Handler = Root.Name;
+    F.Trace = trace(Root, FnId, Seen);
+    F.FixHint = Kind ? Kind->Fix : "";
+    bool FromRequest = intersects(Site.ArgDeps, Here.Tainted);
+    F.Message = message(Site, Kind, Root, FnId, Here.Depth);
+    if (FromRequest) {
+      F.Level = rules::Severity::Note;
+      F.Message += "; its arguments come from the request, so building it per invocation may "
+                   "be deliberate (per-tenant or per-request settings)";
+    }
+    const FunctionSummary *Enclosing = G.function(FnId);
+    F.FingerprintKey = Site.Rule + "|" + Site.Name + "|" + (Enclosing ? Enclosing->Name : FnId) +
+                       "|" + Site.Spelling;
+    BestBySite[Key] = {Here.Depth, std::move(F)};
+  }
+
+  std::vector<report::TraceStep> trace(const HandlerRoot &Root, const std::string &FnId,
+                                       const std::unordered_map<std::string, Reached> &Seen) {
+    std::vector<report::TraceStep> Steps;
+    for (std::string Id = FnId; !Id.empty();) {
+      const Reached &R = Seen.at(Id);
+      if (!R.Via)
+        break;
+      Steps.push_back({toLocation(R.Via->Site), stepNote(*R.Via)});
+      Id = R.From;
+    }
+    report::TraceStep First;
+    const FunctionSummary *H = G.function(Root.Function);
+    First.Where = toLocation(H && H->Definition.valid() ? H->Definition : Root.Registration);
+    First.Note =
+        "handler '" + Root.Name + "'" +
+        (Root.Via == "rule set" ? std::string(", named as a handler by the rule set")
+                                : ", registered with '" + Root.Via + "' at " +
+                                      llvm::sys::path::filename(Root.Registration.File).str() +
+                                      ":" + std::to_string(Root.Registration.Line));
+    Steps.push_back(std::move(First));
+    std::reverse(Steps.begin(), Steps.end());
+    return Steps;
+  }
+
+  std::string message(const ResourceSite &Site, const rules::ResourceKind *Kind,
+                      const HandlerRoot &Root, const std::string &FnId, unsigned Depth) {
+    std::string What = Kind ? Kind->What : Site.ResourceKind;
+    std::string Name = "'" + Site.Name + "'";
+    if (!Site.MatchedAs.empty())
+      Name += " (derives from '" + Site.MatchedAs + "')";
+    std::string Head;
+    switch (Site.What) {
+    case ResourceSite::Kind::Construction:
+      Head = What + " " + Name + " is built";
+      break;
+    case ResourceSite::Kind::Call:
+      Head = Name + " (" + What + ") is called";
+      break;
+    case ResourceSite::Kind::FileRead:
+      Head = "a file is opened for reading with " + Name;
+      break;
+    }
+    std::string Where = " on every invocation of handler '" + Root.Name + "'";
+    if (Depth > 0)
+      if (const FunctionSummary *F = G.function(FnId))
+        Where =
+            " in '" + F->Name + "', which runs on every invocation of handler '" + Root.Name + "'";
+    std::string Why = Kind && !Kind->Why.empty() ? ": " + Kind->Why : "";
+    return Head + Where + Why;
+  }
+
+  const CallGraph &G;
+  const rules::RuleSet &Rules;
+  std::map<std::string, Candidate> BestBySite;
+};
+
+} // namespace
+
+std::vector<report::Finding> joinSummaries(const std::vector<TranslationUnitSummary> &Summaries,
+                                           const rules::RuleSet &Rules) {
+  CallGraph G(Summaries);
+  return FindingBuilder(G, Rules).run();
+}
+
+} // namespace coldstart::analyzer

@@ -1,0 +1,341 @@
+#include "coldstart/analyzer/LintDriver.h"
+#include "coldstart/analyzer/Join.h"
+#include "coldstart/analyzer/SummaryBuilder.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <algorithm>
+#include <mutex>
+
+#ifndef COLDSTART_CLANG_RESOURCE_DIR
+#define COLDSTART_CLANG_RESOURCE_DIR ""
+#endif
+
+namespace coldstart::analyzer {
+
+using namespace clang;
+namespace tooling = clang::tooling;
+
+std::string clangResourceDir() {
+  auto IsResourceDir = [](llvm::StringRef Dir) {
+    llvm::SmallString<256> Probe(Dir);
+    llvm::sys::path::append(Probe, "include", "stddef.h");
+    return !Dir.empty() && llvm::sys::fs::exists(Probe);
+  };
+  if (IsResourceDir(COLDSTART_CLANG_RESOURCE_DIR))
+    return COLDSTART_CLANG_RESOURCE_DIR;
+  // The binary may run on a machine where the build's path does not exist: ask the clang that
+  // is installed there, as clang itself does (<prefix>/bin/clang -> <prefix>/lib/clang/N).
+  std::string Major = std::to_string(LLVM_VERSION_MAJOR);
+  for (const std::string &Name : {"clang-" + Major, std::string("clang")}) {
+    llvm::ErrorOr<std::string> Clang =
+        llvm::sys::findProgramByName(Name, {"/usr/lib/llvm-" + Major + "/bin"});
+    if (!Clang)
+      Clang = llvm::sys::findProgramByName(Name);
+    if (!Clang)
+      continue;
+    llvm::SmallString<256> Real;
+    if (llvm::sys::fs::real_path(*Clang, Real))
+      Real = *Clang;
+    llvm::SmallString<256> Dir = llvm::sys::path::parent_path(llvm::sys::path::parent_path(Real));
+    llvm::sys::path::append(Dir, "lib", "clang", Major);
+    if (IsResourceDir(Dir))
+      return std::string(Dir);
+  }
+  return "";
+}
+
+std::optional<std::pair<unsigned, unsigned>> parseShard(const std::string &Text) {
+  llvm::StringRef K, N;
+  std::tie(K, N) = llvm::StringRef(Text).split('/');
+  unsigned Index = 0, Count = 0;
+  if (K.getAsInteger(10, Index) || N.getAsInteger(10, Count) || Count == 0 || Index == 0 ||
+      Index > Count)
+    return std::nullopt;
+  return std::make_pair(Index, Count);
+}
+
+namespace {
+
+/// Counts compile errors and keeps the first, so a TU that did not compile cleanly can be
+/// reported as partially analysed with its first problem named.
+class ErrorCollector : public DiagnosticConsumer {
+public:
+  void HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error)
+      return;
+    ++Errors;
+    if (!First.empty())
+      return;
+    llvm::SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
+      PresumedLoc P = Info.getSourceManager().getPresumedLoc(Info.getLocation());
+      if (P.isValid())
+        First = std::string(P.getFilename()) + ":" + std::to_string(P.getLine()) + ":" +
+                std::to_string(P.getColumn()) + ": ";
+    }
+    First += std::string(Text);
+  }
+
+  unsigned Errors = 0;
+  std::string First;
+};
+
+class SummaryConsumer : public ASTConsumer {
+public:
+  SummaryConsumer(const rules::SourceConfig &Config, std::optional<TranslationUnitSummary> &Out)
+      : Config(Config), Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Context) override {
+    Out = summarizeTranslationUnit(Context, Config);
+  }
+
+private:
+  const rules::SourceConfig &Config;
+  std::optional<TranslationUnitSummary> &Out;
+};
+
+class SummaryAction : public ASTFrontendAction {
+public:
+  SummaryAction(const rules::SourceConfig &Config, std::optional<TranslationUnitSummary> &Out)
+      : Config(Config), Out(Out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, llvm::StringRef) override {
+    return std::make_unique<SummaryConsumer>(Config, Out);
+  }
+
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    // A missing header is a fatal error, after which Sema stops instantiating templates and
+    // most of the file would be lost; as an error, the rest still parses. No error limit:
+    // reaching it is fatal too.
+    CI.getDiagnostics().setFatalsAsError(true);
+    CI.getDiagnostics().setErrorLimit(0);
+    // The library prints nothing: no "N errors generated." line on stderr either.
+    CI.getDiagnosticOpts().ShowCarets = false;
+    return true;
+  }
+
+private:
+  const rules::SourceConfig &Config;
+  std::optional<TranslationUnitSummary> &Out;
+};
+
+struct Job {
+  std::string File;
+  tooling::CompileCommand Command;
+};
+
+struct JobResult {
+  std::optional<TranslationUnitSummary> Summary;
+  std::optional<std::string> Note;
+};
+
+std::vector<std::string> adjustedCommandLine(const tooling::CompileCommand &Command,
+                                             const std::string &ResourceDir) {
+  tooling::CommandLineArguments Args = Command.CommandLine;
+  Args = tooling::getClangStripOutputAdjuster()(Args, Command.Filename);
+  Args = tooling::getClangStripDependencyFileAdjuster()(Args, Command.Filename);
+  Args = tooling::getClangSyntaxOnlyAdjuster()(Args, Command.Filename);
+  bool HasResourceDir = llvm::any_of(
+      Args, [](const std::string &A) { return llvm::StringRef(A).starts_with("-resource-dir"); });
+  if (!HasResourceDir && !ResourceDir.empty())
+    Args = tooling::getInsertArgumentAdjuster(
+        {"-resource-dir", ResourceDir}, tooling::ArgumentInsertPosition::BEGIN)(Args,
+                                                                                Command.Filename);
+  return Args;
+}
+
+JobResult analyse(const Job &J, const rules::SourceConfig &Config, const std::string &ResourceDir) {
+  JobResult Result;
+  // Each job has its own file system view with its own working directory: the compile
+  // command's directory, without touching the process's (other jobs run in parallel).
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = llvm::vfs::createPhysicalFileSystem();
+  FS->setCurrentWorkingDirectory(J.Command.Directory);
+  FileSystemOptions FSOpts;
+  FSOpts.WorkingDir = J.Command.Directory;
+  llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FSOpts, FS));
+
+  ErrorCollector Errors;
+  tooling::ToolInvocation Invocation(adjustedCommandLine(J.Command, ResourceDir),
+                                     std::make_unique<SummaryAction>(Config, Result.Summary),
+                                     Files.get());
+  Invocation.setDiagnosticConsumer(&Errors);
+  Invocation.run();
+
+  if (!Result.Summary) {
+    Result.Note =
+        J.File + ": not analysed: " +
+        (Errors.First.empty() ? std::string("the compiler could not start") : Errors.First);
+  } else if (Errors.Errors > 0) {
+    Result.Note = J.File + ": analysis was partial: " + std::to_string(Errors.Errors) +
+                  " compile error" + (Errors.Errors == 1 ? "" : "s") +
+                  " (findings come from what parsed); first: " + Errors.First;
+  }
+  return Result;
+}
+
+std::string absolute(const std::string &Path) {
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+/// The compilation database the options name, or an error.
+std::unique_ptr<tooling::CompilationDatabase> openDatabase(const LintOptions &Options,
+                                                           const std::vector<std::string> &Sources,
+                                                           std::string &Error,
+                                                           std::vector<std::string> &Notes) {
+  if (Options.CompilerArgs) {
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    return std::make_unique<tooling::FixedCompilationDatabase>(Cwd, *Options.CompilerArgs);
+  }
+  if (Options.BuildDir) {
+    std::string Path = *Options.BuildDir;
+    if (llvm::sys::fs::is_directory(Path)) {
+      llvm::SmallString<256> Json(Path);
+      llvm::sys::path::append(Json, "compile_commands.json");
+      Path = std::string(Json);
+    }
+    if (!llvm::sys::fs::exists(Path)) {
+      Error = "no compilation database: '" + Path + "' does not exist";
+      return nullptr;
+    }
+    std::string Why;
+    auto DB = tooling::JSONCompilationDatabase::loadFromFile(
+        Path, Why, tooling::JSONCommandLineSyntax::AutoDetect);
+    if (!DB)
+      Error = "cannot read compilation database '" + Path + "': " + Why;
+    return DB;
+  }
+  // No -p and no "--": look upward from the first source, as clang-tidy does.
+  if (!Sources.empty()) {
+    std::string Why;
+    if (auto DB = tooling::CompilationDatabase::autoDetectFromSource(Sources.front(), Why))
+      return DB;
+  }
+  Notes.push_back("no compilation database found above " +
+                  (Sources.empty() ? std::string("the sources") : Sources.front()) +
+                  "; parsed with default flags (pass -p BUILD_DIR or -- COMPILER_ARGS)");
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return std::make_unique<tooling::FixedCompilationDatabase>(Cwd, std::vector<std::string>{});
+}
+
+} // namespace
+
+LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
+  LintResult Result;
+  Result.Report.Command = "lint";
+
+  std::vector<std::string> Sources;
+  for (const std::string &S : Options.Sources) {
+    if (!llvm::sys::fs::exists(S)) {
+      Result.Error = "no such file: '" + S + "'";
+      return Result;
+    }
+    if (llvm::sys::fs::is_directory(S)) {
+      Result.Error = "'" + S +
+                     "' is a directory; give source files (or -p BUILD_DIR alone to "
+                     "analyse every file in its database)";
+      return Result;
+    }
+    Sources.push_back(absolute(S));
+  }
+
+  std::string Error;
+  bool ExplicitDatabase = Options.BuildDir.has_value() && !Options.CompilerArgs;
+  std::unique_ptr<tooling::CompilationDatabase> DB =
+      openDatabase(Options, Sources, Error, Result.Report.RunNotes);
+  if (!DB) {
+    Result.Error = Error;
+    return Result;
+  }
+  if (Sources.empty()) {
+    if (!ExplicitDatabase) {
+      Result.Error = "no source files given";
+      return Result;
+    }
+    Sources = DB->getAllFiles();
+  }
+
+  std::vector<Job> Jobs;
+  for (const std::string &File : Sources) {
+    std::vector<tooling::CompileCommand> Commands = DB->getCompileCommands(File);
+    if (Commands.empty()) {
+      Result.Error = "'" + File + "' is not in the compilation database" +
+                     (Options.BuildDir ? " in '" + *Options.BuildDir + "'" : std::string());
+      return Result;
+    }
+    Jobs.push_back({File, std::move(Commands.front())});
+  }
+  std::sort(Jobs.begin(), Jobs.end(), [](const Job &A, const Job &B) { return A.File < B.File; });
+  Jobs.erase(std::unique(Jobs.begin(), Jobs.end(),
+                         [](const Job &A, const Job &B) { return A.File == B.File; }),
+             Jobs.end());
+  if (Options.ShardCount > 1) {
+    std::vector<Job> Slice;
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      if (I % Options.ShardCount == Options.ShardIndex - 1)
+        Slice.push_back(std::move(Jobs[I]));
+    Jobs = std::move(Slice);
+  }
+
+  std::string ResourceDir = clangResourceDir();
+  if (ResourceDir.empty())
+    Result.Report.RunNotes.push_back("clang's resource headers (stddef.h) were not found; "
+                                     "sources that include them will be analysed partially");
+
+  // Results land in their job's slot, so the output order never depends on thread timing.
+  std::vector<JobResult> Results(Jobs.size());
+  std::mutex ProgressLock;
+  size_t Done = 0;
+  auto RunOne = [&](size_t I) {
+    Results[I] = analyse(Jobs[I], Rules.Source, ResourceDir);
+    if (Options.Progress) {
+      std::lock_guard<std::mutex> Lock(ProgressLock);
+      Options.Progress(++Done, Jobs.size(), Jobs[I].File);
+    }
+  };
+  unsigned Threads = std::max(1u, std::min<unsigned>(Options.Jobs, Jobs.size()));
+  if (Threads == 1) {
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      RunOne(I);
+  } else {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Pool.async([&RunOne, I] { RunOne(I); });
+    Pool.wait();
+  }
+
+  std::vector<TranslationUnitSummary> Summaries;
+  for (JobResult &R : Results) {
+    if (R.Note)
+      Result.Report.RunNotes.push_back(*R.Note);
+    if (R.Summary) {
+      Summaries.push_back(std::move(*R.Summary));
+      ++Result.FilesAnalysed;
+    }
+  }
+  Result.Report.Findings = joinSummaries(Summaries, Rules);
+  report::sortFindings(Result.Report.Findings);
+  return Result;
+}
+
+} // namespace coldstart::analyzer

@@ -1,0 +1,78 @@
+// What the summary builder knows about one TU while it walks it: the rule matcher, names and
+// locations, the summary being filled, and the facts handler discovery needs afterwards
+// (values stored into variables, calls by callee, registration calls).
+#pragma once
+
+#include "AstSupport.h"
+#include "RuleMatcher.h"
+#include "coldstart/analyzer/Nolint.h"
+#include "coldstart/analyzer/SummaryBuilder.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace coldstart::analyzer::detail {
+
+class TuState {
+public:
+  TuState(clang::ASTContext &Ctx, const rules::SourceConfig &Config, const SummaryOptions &Opts)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Opts(Opts), Rules(Config), Loc(SM), Names(Loc) {}
+
+  clang::ASTContext &Ctx;
+  const clang::SourceManager &SM;
+  const SummaryOptions &Opts;
+  RuleMatcher Rules;
+  Locator Loc;
+  FunctionNamer Names;
+
+  /// Whether code at L is out of scope: system headers, unless the rule set asks for them.
+  bool outOfScope(clang::SourceLocation L) const;
+  /// Whether a NOLINT comment silences RuleId at L.
+  bool silenced(clang::SourceLocation L, llvm::StringRef RuleId);
+
+  /// Queues FD's definition for walking (once), when it has a body in scope.
+  void enqueue(const clang::FunctionDecl *FD);
+  const clang::FunctionDecl *nextToWalk();
+
+  /// Records FD in the summary's function table and returns its id.
+  const std::string &record(const clang::FunctionDecl *FD);
+  void addEdge(CallEdge E);
+  void addSite(ResourceSite S);
+  void addHandler(const clang::FunctionDecl *FD, clang::SourceLocation Registration,
+                  std::string Via);
+
+  /// The parameters an expression's value is computed from (directly, through locals
+  /// initialized or assigned from them, or through captured variables).
+  std::vector<ParamRef> dependencies(const clang::Expr *E);
+  void addDependencies(const clang::VarDecl *V, const std::vector<ParamRef> &Deps);
+
+  // Facts for handler discovery.
+  llvm::DenseMap<const clang::ValueDecl *, std::vector<const clang::Expr *>> Stores;
+  llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::CallExpr *>> CallsTo;
+  struct Registration {
+    const clang::CallExpr *Call;
+    const clang::FunctionDecl *Registrar;
+  };
+  std::vector<Registration> Registrations;
+
+  TranslationUnitSummary finish();
+
+private:
+  std::vector<const clang::FunctionDecl *> Worklist;
+  llvm::DenseSet<const clang::FunctionDecl *> Queued;
+  llvm::DenseMap<const clang::VarDecl *, std::vector<ParamRef>> VarDeps;
+  llvm::DenseMap<clang::FileID, std::unique_ptr<NolintIndex>> Nolint;
+  std::map<std::string, FunctionSummary> Functions;
+  std::set<std::string> SeenEdges, SeenSites, SeenHandlers;
+  TranslationUnitSummary Out;
+};
+
+} // namespace coldstart::analyzer::detail

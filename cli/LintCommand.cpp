@@ -1,0 +1,130 @@
+// `coldstart lint`: the source pass. Finds the handlers of a C/C++ Lambda function and reports
+// clients, connections and heavy objects built per invocation.
+#include "Command.h"
+
+#include "coldstart/analyzer/LintDriver.h"
+#include "coldstart/rules/Loader.h"
+
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/WithColor.h"
+
+namespace cl = llvm::cl;
+using namespace coldstart;
+using namespace coldstart::cli;
+
+static cl::SubCommand
+    LintCmd("lint",
+            "Find SDK clients, connections and heavy objects built on every invocation.\n\n"
+            "  coldstart lint [-p BUILD_DIR] [--rules FILE] [--format text|json|sarif] [-o FILE]\n"
+            "                 [--fail-on note|warning|error] [--jobs N] [--shard K/N]\n"
+            "                 SOURCE... [-- COMPILER_ARGS...]\n\n"
+            "With -p and no SOURCE, every file in the compilation database is analysed.\n");
+static OutputOptions Out(LintCmd);
+static cl::opt<std::string> BuildDir("p",
+                                     cl::desc("Build folder holding compile_commands.json (else "
+                                              "found upward from the first SOURCE)"),
+                                     cl::value_desc("BUILD_DIR"), cl::sub(LintCmd),
+                                     cl::cat(optionCategory()));
+static cl::opt<std::string> RulesFile("rules",
+                                      cl::desc("Overlay this rule-set file on the bundled default "
+                                               "(else .coldstart.yaml found upward from the "
+                                               "sources)"),
+                                      cl::value_desc("FILE"), cl::sub(LintCmd),
+                                      cl::cat(optionCategory()));
+static cl::opt<unsigned> Jobs("jobs",
+                              cl::desc("Analyse N translation units in parallel "
+                                       "(default 1; 0 means one per core)"),
+                              cl::value_desc("N"), cl::init(1), cl::sub(LintCmd),
+                              cl::cat(optionCategory()));
+static cl::alias JobsShort("j", cl::desc("Alias for --jobs"), cl::aliasopt(Jobs),
+                           cl::cat(optionCategory()));
+static cl::opt<std::string> Shard("shard",
+                                  cl::desc("Analyse only slice K of N of the sorted sources, for "
+                                           "a CI matrix (merge the SARIF files afterwards)"),
+                                  cl::value_desc("K/N"), cl::sub(LintCmd),
+                                  cl::cat(optionCategory()));
+static cl::list<std::string> Sources(cl::Positional, cl::desc("SOURCE..."), cl::sub(LintCmd),
+                                     cl::cat(optionCategory()));
+
+/// Files with fewer TUs than this finish before a progress line would help.
+static constexpr size_t MinFilesForProgress = 4;
+
+static int runLint() {
+  if (!Out.validate())
+    return ExitFailure;
+
+  analyzer::LintOptions Options;
+  Options.Sources.assign(Sources.begin(), Sources.end());
+  if (!BuildDir.empty())
+    Options.BuildDir = BuildDir;
+  if (hadDoubleDash())
+    Options.CompilerArgs = argsAfterDoubleDash();
+  Options.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count() : Jobs;
+  if (!Shard.empty()) {
+    auto Parsed = analyzer::parseShard(Shard);
+    if (!Parsed)
+      return fail("bad --shard '" + Shard + "' (expected K/N with 1 <= K <= N)");
+    std::tie(Options.ShardIndex, Options.ShardCount) = *Parsed;
+  }
+  if (Options.Sources.empty() && !Options.BuildDir)
+    return fail("no source files given (give SOURCE... or -p BUILD_DIR)");
+
+  std::vector<rules::Diagnostic> RuleErrors;
+  std::optional<std::string> Explicit;
+  if (!RulesFile.empty())
+    Explicit = RulesFile;
+  std::vector<std::string> RuleSearchFrom = Options.Sources;
+  if (RuleSearchFrom.empty())
+    RuleSearchFrom.push_back(".");
+  std::optional<rules::RuleSet> Rules =
+      rules::loadEffectiveRuleSet(Explicit, RuleSearchFrom, RuleErrors);
+  for (const rules::Diagnostic &D : RuleErrors)
+    llvm::errs() << D.str() << "\n";
+  if (!Rules)
+    return ExitFailure;
+
+  bool ShowProgress = progressAllowed(Out.format(), Out.OutputFile);
+  bool DrewProgress = false;
+  if (ShowProgress)
+    Options.Progress = [&DrewProgress](size_t Done, size_t Total, const std::string &File) {
+      if (Total < MinFilesForProgress)
+        return;
+      llvm::errs() << "\r\033[K[" << Done << "/" << Total << "] "
+                   << llvm::sys::path::filename(File);
+      DrewProgress = true;
+    };
+
+  analyzer::LintResult Result = analyzer::runLint(Options, *Rules);
+  if (DrewProgress)
+    llvm::errs() << "\r\033[K";
+  if (Result.Error)
+    return fail(*Result.Error);
+
+  // Partial analyses must reach the user even when the report goes to a file or a parser.
+  bool NotesInReport = Out.format() == report::Format::Text && Out.OutputFile.empty();
+  if (!NotesInReport)
+    for (const std::string &Note : Result.Report.RunNotes)
+      llvm::WithColor::warning(llvm::errs(), "coldstart") << Note << "\n";
+
+  std::unique_ptr<OutputSink> Sink = OutputSink::open(Out.OutputFile);
+  if (!Sink)
+    return ExitFailure;
+  switch (Out.format()) {
+  case report::Format::Text:
+    report::writeText(Result.Report, Sink->stream());
+    break;
+  case report::Format::Json:
+    report::writeLintJson(Result.Report, Sink->stream());
+    break;
+  case report::Format::Sarif:
+    report::writeSarif(Result.Report, *Rules, Sink->stream());
+    break;
+  }
+  if (!Sink->commit())
+    return ExitFailure;
+  return report::hasFindingAtOrAbove(Result.Report.Findings, Out.failOn()) ? ExitFindings
+                                                                           : ExitClean;
+}
+
+static CommandRegistration Reg(LintCmd, runLint);
