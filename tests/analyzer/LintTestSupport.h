@@ -1,0 +1,67 @@
+// Shared by the lint suites: running the real `coldstart` binary, and reading the annotated
+// fixture cases in fixtures/lint/cases.
+#pragma once
+
+#include "llvm/Support/JSON.h"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace coldstart::test {
+
+struct RunResult {
+  int Status = -1;
+  std::string Out;
+  std::string Err;
+};
+
+/// Runs build/bin/coldstart with Args (without argv[0]) from the source root.
+RunResult runColdstart(const std::vector<std::string> &Args);
+
+std::string sourceDir();
+std::string fixtureIncludeDir();
+std::string readFile(const std::string &Path);
+
+/// A finding reduced to what annotations state: where, which rule, and whether it is a note.
+struct Expectation {
+  std::string File;
+  unsigned Line = 0;
+  std::string Rule;
+  bool Note = false;
+
+  friend bool operator<(const Expectation &A, const Expectation &B) {
+    return std::tie(A.File, A.Line, A.Rule, A.Note) < std::tie(B.File, B.Line, B.Rule, B.Note);
+  }
+  friend bool operator==(const Expectation &A, const Expectation &B) {
+    return !(A < B) && !(B < A);
+  }
+};
+
+/// One annotated case: a .cpp file, or a folder whose .cpp files are analysed together.
+/// `// CHECK: RULE` on a line expects a finding of RULE there (`CHECK-NOTE:` one at note
+/// severity; a line may hold several), `// ARGS: ...` adds compiler arguments and
+/// `// PARTIAL` says the case does not compile cleanly on purpose.
+struct FixtureCase {
+  std::string Name;
+  std::vector<std::string> Sources;
+  std::vector<std::string> ExtraArgs;
+  bool Partial = false;
+  std::multiset<Expectation> Expected;
+};
+
+std::vector<FixtureCase> discoverCases();
+std::vector<std::string> caseNames();
+FixtureCase findCase(const std::string &Name);
+
+/// `coldstart lint` arguments for a case, with Extra options before the sources.
+std::vector<std::string> lintArgs(const FixtureCase &C, const std::vector<std::string> &Extra);
+
+/// The findings of a `--format json` report, reduced to expectations.
+std::multiset<Expectation> actualFindings(const llvm::json::Value &Report);
+
+std::string describe(const std::multiset<Expectation> &Set);
+
+} // namespace coldstart::test
