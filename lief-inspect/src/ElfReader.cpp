@@ -13,9 +13,11 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/BinaryFormat/ELF.h"
 #include "llvm/DebugInfo/DWARF/DWARFContext.h"
+#include "llvm/DebugInfo/DWARF/DWARFDebugLine.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/Object/ELF.h"
 #include "llvm/Object/ELFObjectFile.h"
+#include "llvm/Support/DataExtractor.h"
 #include "llvm/Support/Endian.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -186,6 +188,112 @@ std::string readableName(StringRef Symbol) {
     return Head + Rest.str();
   }
   return demangle(Symbol);
+}
+
+/// Whether every line-table header in .debug_line uses only the forms LLVM's prologue parser
+/// reads safely without a compile unit (strings, string offsets, constants, blocks). LLVM 19
+/// dereferences the (absent) unit for the others, so a hostile file could crash it.
+bool lineTablesAreSafe(StringRef Section, bool LittleEndian) {
+  DataExtractor D(Section, LittleEndian, 8);
+  uint64_t Off = 0;
+  unsigned Tables = 0;
+  while (Off < Section.size()) {
+    if (++Tables > 100000)
+      return false;
+    DataExtractor::Cursor C(Off);
+    uint64_t Length = D.getU32(C);
+    unsigned OffsetSize = 4;
+    if (Length == 0xffffffff)
+      Length = D.getU64(C), OffsetSize = 8;
+    else if (Length >= 0xfffffff0)
+      return consumeError(C.takeError()), false;
+    uint64_t Start = C.tell();
+    if (!C || Length > Section.size() - Start)
+      return consumeError(C.takeError()), false;
+    uint64_t End = Start + Length;
+    uint16_t Version = D.getU16(C);
+    if (!C || Version < 2 || Version > 5)
+      return consumeError(C.takeError()), false;
+    if (Version >= 5) {
+      D.getU8(C); // address size
+      D.getU8(C); // segment selector size
+      uint64_t HeaderLength = OffsetSize == 8 ? D.getU64(C) : D.getU32(C);
+      (void)HeaderLength;
+      D.getU8(C); // minimum_instruction_length
+      D.getU8(C); // maximum_operations_per_instruction
+      D.getU8(C); // default_is_stmt
+      D.getU8(C); // line_base
+      D.getU8(C); // line_range
+      uint8_t OpcodeBase = D.getU8(C);
+      for (unsigned I = 1; I < OpcodeBase; ++I)
+        D.getU8(C);
+      for (int Table = 0; Table < 2 && C; ++Table) { // directories, then files
+        uint8_t FormatCount = D.getU8(C);
+        std::vector<uint64_t> Forms;
+        for (unsigned I = 0; I < FormatCount && C; ++I) {
+          D.getULEB128(C); // content type
+          uint64_t Form = D.getULEB128(C);
+          switch (Form) {
+          case dwarf::DW_FORM_string:
+          case dwarf::DW_FORM_line_strp:
+          case dwarf::DW_FORM_strp:
+          case dwarf::DW_FORM_udata:
+          case dwarf::DW_FORM_data1:
+          case dwarf::DW_FORM_data2:
+          case dwarf::DW_FORM_data4:
+          case dwarf::DW_FORM_data8:
+          case dwarf::DW_FORM_data16:
+          case dwarf::DW_FORM_block:
+            Forms.push_back(Form);
+            break;
+          default:
+            return consumeError(C.takeError()), false;
+          }
+        }
+        uint64_t Count = D.getULEB128(C);
+        if (!C || Count > End - std::min(End, C.tell()))
+          return consumeError(C.takeError()), false;
+        // Skip the entries with the same forms, so the file table's formats can be checked.
+        for (uint64_t E = 0; E < Count && C; ++E)
+          for (uint64_t Form : Forms) {
+            switch (Form) {
+            case dwarf::DW_FORM_string:
+              D.getCStrRef(C);
+              break;
+            case dwarf::DW_FORM_line_strp:
+            case dwarf::DW_FORM_strp:
+              D.skip(C, OffsetSize);
+              break;
+            case dwarf::DW_FORM_udata:
+              D.getULEB128(C);
+              break;
+            case dwarf::DW_FORM_data1:
+              D.skip(C, 1);
+              break;
+            case dwarf::DW_FORM_data2:
+              D.skip(C, 2);
+              break;
+            case dwarf::DW_FORM_data4:
+              D.skip(C, 4);
+              break;
+            case dwarf::DW_FORM_data8:
+              D.skip(C, 8);
+              break;
+            case dwarf::DW_FORM_data16:
+              D.skip(C, 16);
+              break;
+            case dwarf::DW_FORM_block:
+              D.skip(C, D.getULEB128(C));
+              break;
+            }
+          }
+      }
+    }
+    if (!C)
+      return consumeError(C.takeError()), false;
+    Off = End;
+  }
+  return true;
 }
 
 template <class ELFT> class ElfReader {
@@ -453,13 +561,28 @@ template <class ELFT> void ElfReader<ELFT>::readIdentity() {
 template <class ELFT> void ElfReader<ELFT>::readDynamic() {
   if (!HasDynamic && llvm::none_of(SectionKinds, [](const auto &K) { return K.Dynamic; }))
     return;
-  auto DynOrErr = Obj.dynamicEntries();
-  if (!DynOrErr) {
-    note("dynamic section unreadable: " + toString(DynOrErr.takeError()));
+  // The table as the loader finds it (PT_DYNAMIC), else the SHT_DYNAMIC section; read here
+  // rather than with ELFFile::dynamicEntries(), which trusts p_offset + p_filesz not to wrap.
+  std::optional<StringRef> Bytes;
+  for (const Elf_Phdr &P : Phdrs)
+    if (P.p_type == ELF::PT_DYNAMIC && !Bytes) {
+      Bytes = fileBytes(P.p_offset, P.p_filesz);
+      if (!Bytes)
+        note("PT_DYNAMIC lies outside the file");
+    }
+  if (!Bytes)
+    for (size_t I = 0; I < Sections.size() && !Bytes; ++I)
+      if (SectionKinds[I].Dynamic)
+        Bytes = sectionBytes(Sections[I]);
+  if (!Bytes)
+    return;
+  if (reinterpret_cast<uintptr_t>(Bytes->data()) % alignof(Elf_Dyn)) {
+    note("dynamic section is misaligned; not read");
     return;
   }
   HasDynamic = true;
-  Dyn = *DynOrErr;
+  Dyn = ArrayRef<Elf_Dyn>(reinterpret_cast<const Elf_Dyn *>(Bytes->data()),
+                          Bytes->size() / sizeof(Elf_Dyn));
   for (size_t I = 0; I < Dyn.size(); ++I) {
     if (Dyn[I].d_tag == ELF::DT_NULL) {
       Dyn = Dyn.take_front(I);
@@ -1158,37 +1281,84 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
         F.Toolchain = true,
         F.ToolchainBecause = "no unwind entry in .eh_frame_hdr (crtstuff is built without)";
     }
-    // Clang names a unit's initializer after its file: _GLOBAL__sub_I_<file name>.
-    StringRef Sym = F.Symbol;
-    if (Sym.consume_front("_GLOBAL__sub_I_") && Sym.contains('.') && !Sym.starts_with("_Z"))
-      F.SourceFile = Sym.str();
   }
 
   // DWARF line info names the source file of GCC's _GLOBAL__sub_I_<first global> and of plain
   // constructor functions.
   if (Options.ReadDwarf && Out.HasDebugInfo) {
-    auto ObjFile = ELFObjectFile<ELFT>::create(Buffer);
-    if (ObjFile) {
+    // A context over just the line-table sections, taken from the bounds-checked section
+    // table: DWARFContext::create(ObjectFile) would also decompress and relocate every debug
+    // section, trusting sizes a hostile file controls.
+    StringMap<std::unique_ptr<MemoryBuffer>> DebugSections;
+    for (size_t I = 0; I < Sections.size(); ++I) {
+      StringRef Name = SectionNames[I];
+      if (Name != ".debug_line" && Name != ".debug_line_str" && Name != ".debug_str")
+        continue;
+      if (Sections[I].sh_flags & ELF::SHF_COMPRESSED) {
+        note(Name + " is compressed; initializer source files are not read from it");
+        continue;
+      }
+      if (auto Bytes = sectionBytes(Sections[I]))
+        DebugSections[Name.drop_front()] =
+            MemoryBuffer::getMemBuffer(*Bytes, Name, /*RequiresNullTerminator=*/false);
+    }
+    bool LE = ELFT::Endianness == llvm::endianness::little;
+    if (DebugSections.count("debug_line") &&
+        !lineTablesAreSafe(DebugSections["debug_line"]->getBuffer(), LE)) {
+      note(".debug_line has a malformed or unusual header; initializer source files are not "
+           "read from it");
+      DebugSections.erase("debug_line");
+    }
+    if (DebugSections.count("debug_line")) {
       unsigned Warnings = 0;
       auto Ctx = DWARFContext::create(
-          *ObjFile, DWARFContext::ProcessDebugRelocations::Process, nullptr, "",
+          DebugSections, WordSize, ELFT::Endianness == llvm::endianness::little,
           [&](Error E) { ++Warnings, consumeError(std::move(E)); },
           [&](Error E) { ++Warnings, consumeError(std::move(E)); });
-      for (auto &F : SI.Functions) {
-        if (F.Toolchain || !F.Address || !F.SourceFile.empty())
+      // Only the line tables are read (not the DIEs: LLVM's DIE walk trusts the data more
+      // than a hostile file deserves): each table that covers a target names its file.
+      const DWARFObject &DObj = Ctx->getDWARFObj();
+      DWARFDataExtractor LineData(DObj, DObj.getLineSection(),
+                                  ELFT::Endianness == llvm::endianness::little, WordSize);
+      DWARFUnitVector NoUnits;
+      DWARFDebugLine::SectionParser Parser(
+          LineData, *Ctx, DWARFUnitVector::iterator_range(NoUnits.begin(), NoUnits.end()));
+      auto Handler = [&](Error E) { ++Warnings, consumeError(std::move(E)); };
+      unsigned Pending = 0;
+      for (auto &F : SI.Functions)
+        Pending += !F.Toolchain && F.Address && F.SourceFile.empty();
+      while (Pending && !Parser.done()) {
+        DWARFDebugLine::LineTable LT = Parser.parseNext(Handler, Handler);
+        if (LT.Rows.empty())
           continue;
-        DILineInfo Info = Ctx->getLineInfoForAddress(
-            {F.Address & AddrMask, object::SectionedAddress::UndefSection},
-            DILineInfoSpecifier(DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath,
-                                DINameKind::None));
-        if (Info.FileName != DILineInfo::BadString && !Info.FileName.empty())
-          F.SourceFile = Info.FileName;
+        for (auto &F : SI.Functions) {
+          if (F.Toolchain || !F.Address || !F.SourceFile.empty())
+            continue;
+          uint32_t Row =
+              LT.lookupAddress({F.Address & AddrMask, object::SectionedAddress::UndefSection});
+          if (Row == LT.UnknownRowIndex || Row >= LT.Rows.size())
+            continue;
+          std::string File;
+          if (LT.getFileNameByIndex(LT.Rows[Row].File, "",
+                                    DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath,
+                                    File) &&
+              !File.empty()) {
+            F.SourceFile = File;
+            --Pending;
+          }
+        }
       }
       if (Warnings)
         note("DWARF: " + Twine(Warnings) + " problems while reading line info");
-    } else {
-      note("DWARF unreadable: " + toString(ObjFile.takeError()));
     }
+  }
+
+  // Without line info, clang's name still tells the unit: _GLOBAL__sub_I_<file name>.
+  for (auto &F : SI.Functions) {
+    StringRef Sym = F.Symbol;
+    if (F.SourceFile.empty() && Sym.consume_front("_GLOBAL__sub_I_") && Sym.contains('.') &&
+        !Sym.starts_with("_Z"))
+      F.SourceFile = Sym.str();
   }
 
   for (const auto &F : SI.Functions) {

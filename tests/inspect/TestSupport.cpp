@@ -1,0 +1,76 @@
+#include "TestSupport.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <optional>
+
+namespace coldstart::test {
+
+std::string fixture(const std::string &Name) {
+  return std::string(COLDSTART_BINARY_DIR) + "/fixtures/elf/" + Name;
+}
+
+bool exists(const std::string &Path) {
+  return llvm::sys::fs::exists(Path);
+}
+
+std::string readFile(const std::string &Path) {
+  auto B = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+  return B ? (*B)->getBuffer().str() : std::string();
+}
+
+void writeFile(const std::string &Path, const std::string &Bytes) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  OS << Bytes;
+}
+
+std::string tempPath(const std::string &Name) {
+  llvm::SmallString<256> Dir(COLDSTART_BINARY_DIR);
+  llvm::sys::path::append(Dir, "tests", "inspect", "tmp");
+  llvm::sys::fs::create_directories(Dir);
+  llvm::sys::path::append(Dir, Name);
+  return std::string(Dir.str());
+}
+
+RunResult run(const std::string &Program, const std::vector<std::string> &Args, unsigned Seconds,
+              unsigned MemoryMB) {
+  RunResult R;
+  llvm::SmallString<128> OutFile, ErrFile;
+  llvm::sys::fs::createTemporaryFile("inspect-test", "out", OutFile);
+  llvm::sys::fs::createTemporaryFile("inspect-test", "err", ErrFile);
+  std::vector<llvm::StringRef> Argv(Args.begin(), Args.end());
+  std::optional<llvm::StringRef> Redirects[] = {std::nullopt, llvm::StringRef(OutFile),
+                                                llvm::StringRef(ErrFile)};
+  std::string Msg;
+  bool Failed = false;
+  R.Exit = llvm::sys::ExecuteAndWait(Program, Argv, std::nullopt, Redirects, Seconds, MemoryMB,
+                                     &Msg, &Failed);
+  R.TimedOut = R.Exit == -2 && Msg.find("timed out") != std::string::npos;
+  R.Out = readFile(std::string(OutFile));
+  R.Err = readFile(std::string(ErrFile)) + Msg;
+  llvm::sys::fs::remove(OutFile);
+  llvm::sys::fs::remove(ErrFile);
+  return R;
+}
+
+RunResult runColdstart(const std::vector<std::string> &Args, unsigned Seconds, unsigned MemoryMB) {
+  std::vector<std::string> Argv = {COLDSTART_BIN};
+  Argv.insert(Argv.end(), Args.begin(), Args.end());
+  return run(COLDSTART_BIN, Argv, Seconds, MemoryMB);
+}
+
+std::string readelf() {
+  for (const char *Name : {"llvm-readelf-19", "llvm-readelf"})
+    if (auto P = llvm::sys::findProgramByName(Name))
+      return *P;
+  return "";
+}
+
+} // namespace coldstart::test
