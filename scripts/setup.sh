@@ -16,8 +16,6 @@ PACKAGES=(
   zip unzip binutils file
   # the aarch64 ELF fixture (tests skip it when these are absent)
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross
-  # the aarch64 ELF fixture (tests skip it when these are absent)
-  gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 )
 
 missing=()
