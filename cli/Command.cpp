@@ -114,7 +114,7 @@ OutputSink::~OutputSink() {
   if (P && P->File && !P->Committed) {
     P->File->close();
     P->File->clear_error();
-    llvm::sys::fs::remove(P->TmpPath);
+    (void)llvm::sys::fs::remove(P->TmpPath); // best effort: the report failed anyway
   }
 }
 

@@ -78,7 +78,7 @@ static int runMeasure() {
                                               /*RequiresNullTerminator=*/false);
     if (!Buffer)
       return fail(EventFile + ": cannot read event: " + Buffer.getError().message());
-    if ((*Buffer)->getBufferSize() > 6 * 1024 * 1024)
+    if ((*Buffer)->getBufferSize() > size_t{6} * 1024 * 1024)
       return fail(EventFile + ": event is larger than Lambda's 6 MB payload limit");
     O.EventPayload = (*Buffer)->getBuffer().str();
   }

@@ -162,12 +162,15 @@ llvm::Expected<report::MeasureReport> measure(const MeasureOptions &O) {
   if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("coldstart-measure-logs", LogDir))
     return llvm::createStringError(EC, "cannot create a temporary folder for the bootstrap's "
                                        "output");
-  llvm::sys::fs::setPermissions(LogDir, llvm::sys::fs::owner_all);
+  if (std::error_code EC = llvm::sys::fs::setPermissions(LogDir, llvm::sys::fs::owner_all)) {
+    (void)llvm::sys::fs::remove_directories(LogDir);
+    return llvm::createStringError(EC, "cannot make the temporary folder private");
+  }
 
   RuntimeApiEmulator Emulator;
   std::string Api = Emulator.start();
   if (Api.empty()) {
-    llvm::sys::fs::remove_directories(LogDir);
+    (void)llvm::sys::fs::remove_directories(LogDir);
     return llvm::createStringError(std::make_error_code(std::errc::address_not_available),
                                    "cannot listen on a loopback port for the Runtime API");
   }
@@ -187,7 +190,7 @@ llvm::Expected<report::MeasureReport> measure(const MeasureOptions &O) {
   for (unsigned Run = 1; Run <= O.ColdRuns; ++Run)
     S.coldRun(Run, /*ThenWarm=*/Run == O.ColdRuns);
   Emulator.stop();
-  llvm::sys::fs::remove_directories(LogDir);
+  (void)llvm::sys::fs::remove_directories(LogDir); // best effort: only logs live there
   return R;
 }
 

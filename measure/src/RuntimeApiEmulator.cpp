@@ -12,7 +12,7 @@ namespace {
 
 // Lambda's limit on a synchronous invocation's response payload ("Lambda quotas", AWS Lambda
 // Developer Guide: 6 MB each for request and response).
-constexpr size_t MaxResponseBytes = 6 * 1024 * 1024;
+constexpr size_t MaxResponseBytes = size_t{6} * 1024 * 1024;
 
 constexpr const char *RuntimePrefix = "/2018-06-01/runtime";
 
@@ -131,10 +131,11 @@ RuntimeApiEmulator::waitForNextRequest(Clock::time_point Deadline,
   std::unique_lock<std::mutex> Lock(S->M);
   Wait W = waitLoop(Lock, S->CV, Deadline, Interrupt,
                     [&] { return S->BlockedNext > 0 || S->InitError.has_value(); });
-  if (W == Wait::Happened && S->FirstNextAt)
-    FirstNextAt = *S->FirstNextAt;
-  if (W == Wait::Happened && !S->FirstNextAt)
-    W = Wait::Interrupted; // an init error, not a `next`
+  if (W != Wait::Happened)
+    return W;
+  if (!S->FirstNextAt)
+    return Wait::Interrupted; // an init error, not a `next`
+  FirstNextAt = S->FirstNextAt.value();
   return W;
 }
 

@@ -86,7 +86,8 @@ llvm::Expected<TaskRoot> TaskRoot::prepare(const std::string &Artifact, uint64_t
   TaskRoot T;
   if (fs::is_directory(Status)) {
     llvm::SmallString<256> Abs(Artifact);
-    fs::make_absolute(Abs);
+    if (std::error_code EC = fs::make_absolute(Abs))
+      return failure(Artifact + ": " + EC.message());
     T.Root = std::string(Abs);
   } else if (llvm::StringRef(Artifact).ends_with_insensitive(".zip")) {
     llvm::SmallString<128> Dir;
@@ -101,7 +102,8 @@ llvm::Expected<TaskRoot> TaskRoot::prepare(const std::string &Artifact, uint64_t
   } else {
     // A single program: it is the bootstrap, and its folder the task root.
     llvm::SmallString<256> Abs(Artifact);
-    fs::make_absolute(Abs);
+    if (std::error_code EC = fs::make_absolute(Abs))
+      return failure(Artifact + ": " + EC.message());
     T.Bootstrap = std::string(Abs);
     T.Root = std::string(llvm::sys::path::parent_path(Abs));
   }
@@ -124,7 +126,7 @@ TaskRoot::TaskRoot(TaskRoot &&Other) noexcept
 
 TaskRoot::~TaskRoot() {
   if (!Owned.empty())
-    fs::remove_directories(Owned);
+    (void)fs::remove_directories(Owned); // best effort in a destructor
 }
 
 } // namespace coldstart::measure

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 // Rule-set files are small; a cap keeps a hostile or mistaken input (a binary, a huge log)
 // from being parsed at all.
-static constexpr std::uintmax_t MaxRuleSetBytes = 4 * 1024 * 1024;
+static constexpr std::uintmax_t MaxRuleSetBytes = std::uintmax_t{4} * 1024 * 1024;
 
 std::string Diagnostic::str() const {
   std::string Out = File;

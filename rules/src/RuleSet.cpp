@@ -54,7 +54,7 @@ static bool globMatch(std::string_view Pattern, std::string_view Name) {
   return P == Pattern.size();
 }
 
-NamePattern::NamePattern(std::string T) : Text(std::string(stripGlobalQualifier(T))) {
+NamePattern::NamePattern(const std::string &T) : Text(stripGlobalQualifier(T)) {
   Glob = Text.find_first_of("*?") != std::string::npos;
 }
 

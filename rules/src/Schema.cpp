@@ -367,8 +367,8 @@ private:
         auto S = scalarString(V, "'severity'");
         if (!S)
           continue;
-        if (auto Sev = parseSeverity(*S))
-          Kind.SeverityOverride = *Sev;
+        if (std::optional<Severity> Sev = parseSeverity(*S))
+          Kind.SeverityOverride = Sev;
         else
           error(V, "'severity' must be one of note, warning, error (got '" + *S + "')");
       } else if (Key == "types") {

@@ -21,7 +21,7 @@ std::optional<Severity> parseSeverity(std::string_view Text);
 class NamePattern {
 public:
   NamePattern() = default;
-  explicit NamePattern(std::string Text);
+  explicit NamePattern(const std::string &Text);
 
   const std::string &text() const { return Text; }
   bool isGlob() const { return Glob; }
