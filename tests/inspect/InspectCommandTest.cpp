@@ -120,3 +120,18 @@ TEST(InspectCommand, BadArguments) {
   EXPECT_EQ(M.Exit, 2);
   EXPECT_NE(M.Err.find("does-not-exist"), std::string::npos);
 }
+
+TEST(InspectCommand, RuleSetThresholdsDriveFindingsAndFailOn) {
+  std::string Rules = tempPath("tight.coldstart.yaml");
+  writeFile(Rules, "thresholds:\n  static-initializers: 2\n  removable-bytes: 1000\n");
+  auto R = runColdstart(
+      {"inspect", "--format", "json", "--rules", Rules, "--fail-on", "note", fixture("ctors-gnu")});
+  EXPECT_EQ(R.Exit, 1) << R.Err;
+  auto V = parse(R.Out);
+  auto Ids = rulesOf(*V.getAsObject());
+  EXPECT_TRUE(contains(Ids, "coldstart-static-initializers")) << R.Out;
+  EXPECT_TRUE(contains(Ids, "coldstart-unstripped-binary")) << R.Out;
+  // The bundled thresholds leave this small fixture alone.
+  auto D = runColdstart({"inspect", "--format", "json", "--fail-on", "note", fixture("ctors-gnu")});
+  EXPECT_EQ(D.Exit, 0) << D.Out;
+}
