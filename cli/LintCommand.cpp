@@ -5,6 +5,7 @@
 #include "coldstart/analyzer/LintDriver.h"
 #include "coldstart/rules/Loader.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
@@ -49,6 +50,13 @@ static cl::list<std::string> Sources(cl::Positional, cl::desc("SOURCE..."), cl::
 
 /// Files with fewer TUs than this finish before a progress line would help.
 static constexpr size_t MinFilesForProgress = 4;
+
+static std::string currentFolder() {
+  llvm::SmallString<256> Cwd;
+  if (llvm::sys::fs::current_path(Cwd))
+    return "";
+  return std::string(Cwd);
+}
 
 static int runLint() {
   if (!Out.validate())
@@ -118,7 +126,9 @@ static int runLint() {
     report::writeLintJson(Result.Report, Sink->stream());
     break;
   case report::Format::Sarif:
-    report::writeSarif(Result.Report, *Rules, Sink->stream());
+    // Paths under the working folder (the checkout, in CI) become relative to %SRCROOT%, as
+    // code scanning expects.
+    report::writeSarif(Result.Report, *Rules, Sink->stream(), currentFolder());
     break;
   }
   if (!Sink->commit())

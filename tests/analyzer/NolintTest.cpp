@@ -1,0 +1,73 @@
+// NOLINT parsing as clang-tidy spells it, on plain text.
+#include "coldstart/analyzer/Nolint.h"
+
+#include <gtest/gtest.h>
+
+using coldstart::analyzer::globListMatches;
+using coldstart::analyzer::NolintIndex;
+
+namespace {
+
+constexpr const char *Client = "coldstart-client-in-handler";
+constexpr const char *Heavy = "coldstart-heavy-object-in-handler";
+
+TEST(Nolint, BareNolintSilencesEveryRuleOnItsLineOnly) {
+  NolintIndex I("a();\nb(); // NOLINT\nc();\n");
+  EXPECT_FALSE(I.suppresses(1, Client));
+  EXPECT_TRUE(I.suppresses(2, Client));
+  EXPECT_TRUE(I.suppresses(2, Heavy));
+  EXPECT_FALSE(I.suppresses(3, Client));
+}
+
+TEST(Nolint, CheckListSelectsRules) {
+  NolintIndex I("x; // NOLINT(coldstart-client-in-handler)\n"
+                "y; // NOLINT(bugprone-*, coldstart-heavy-*)\n");
+  EXPECT_TRUE(I.suppresses(1, Client));
+  EXPECT_FALSE(I.suppresses(1, Heavy));
+  EXPECT_FALSE(I.suppresses(2, Client));
+  EXPECT_TRUE(I.suppresses(2, Heavy));
+}
+
+TEST(Nolint, NextLineAppliesToTheFollowingLine) {
+  NolintIndex I("// NOLINTNEXTLINE(coldstart-*)\nclient();\nagain();\n");
+  EXPECT_FALSE(I.suppresses(1, Client));
+  EXPECT_TRUE(I.suppresses(2, Client));
+  EXPECT_FALSE(I.suppresses(3, Client));
+}
+
+TEST(Nolint, BeginEndRangesPairByCheckList) {
+  NolintIndex I("// NOLINTBEGIN(coldstart-client-*)\n"
+                "a();\n"
+                "// NOLINTBEGIN\n"
+                "b();\n"
+                "// NOLINTEND\n"
+                "c();\n"
+                "// NOLINTEND(coldstart-client-*)\n"
+                "d();\n");
+  EXPECT_TRUE(I.suppresses(2, Client));
+  EXPECT_FALSE(I.suppresses(2, Heavy));
+  EXPECT_TRUE(I.suppresses(4, Heavy));
+  EXPECT_FALSE(I.suppresses(6, Heavy));
+  EXPECT_TRUE(I.suppresses(6, Client));
+  EXPECT_FALSE(I.suppresses(8, Client));
+}
+
+TEST(Nolint, UnmatchedOrMalformedDirectivesSilenceNothing) {
+  NolintIndex Unclosed("// NOLINTBEGIN\na();\n");
+  EXPECT_FALSE(Unclosed.suppresses(2, Client));
+  NolintIndex StrayEnd("a();\n// NOLINTEND\n");
+  EXPECT_FALSE(StrayEnd.suppresses(1, Client));
+  NolintIndex NoCloseParen("a(); // NOLINT(coldstart-client-in-handler\n");
+  EXPECT_FALSE(NoCloseParen.suppresses(1, Client));
+}
+
+TEST(Nolint, GlobListsNegateAndTheLastMatchWins) {
+  EXPECT_TRUE(globListMatches("coldstart-*", Client));
+  EXPECT_FALSE(globListMatches("coldstart-*,-coldstart-client-*", Client));
+  EXPECT_TRUE(globListMatches("-coldstart-*, coldstart-client-in-handler", Client));
+  EXPECT_FALSE(globListMatches("", Client));
+  EXPECT_TRUE(globListMatches("*", Heavy));
+  EXPECT_FALSE(globListMatches("coldstart-client", Client));
+}
+
+} // namespace
