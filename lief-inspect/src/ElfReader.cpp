@@ -435,6 +435,7 @@ private:
   void readDynamic();
   void readSymbols();
   void readVersionNeeds();
+  std::optional<uint64_t> dynSymCountFromHash() const;
   void readRelocations();
   void attributeSizes();
   void readInitializers();
@@ -684,9 +685,9 @@ template <class ELFT> void ElfReader<ELFT>::readSymbols() {
       consumeError(Str.takeError()), DynSymStr = DynStr;
   } else if (auto Addr = tag(ELF::DT_SYMTAB)) {
     // No section headers: the loader's view, sized from the hash tables.
-    auto Count = Obj.getDynSymtabSize();
+    auto Count = dynSymCountFromHash();
     if (!Count) {
-      note("dynamic symbol count unavailable: " + toString(Count.takeError()));
+      note("dynamic symbol count unavailable: no readable DT_GNU_HASH or DT_HASH");
       return;
     }
     uint64_t Bytes = *Count * sizeof(Elf_Sym);
@@ -699,7 +700,7 @@ template <class ELFT> void ElfReader<ELFT>::readSymbols() {
       note("DT_SYMTAB is misaligned");
       return;
     }
-    DynSyms = ArrayRef<Elf_Sym>(reinterpret_cast<const Elf_Sym *>(B->data()), *Count);
+    DynSyms = ArrayRef<Elf_Sym>(reinterpret_cast<const Elf_Sym *>(B->data()), size_t(*Count));
     DynSymStr = DynStr;
   }
   auto &D = Out.Dynamic;
@@ -714,6 +715,47 @@ template <class ELFT> void ElfReader<ELFT>::readSymbols() {
       ++D.ExportedSymbols;
     }
   }
+}
+
+/// The number of dynamic symbols as the hash tables imply it (the loader never needs the count;
+/// tools without section headers derive it the same way): DT_HASH's nchain, or one past the end
+/// of the last DT_GNU_HASH chain. Every read is bounded by the segment holding the table.
+template <class ELFT> std::optional<uint64_t> ElfReader<ELFT>::dynSymCountFromHash() const {
+  auto U32 = [](StringRef B, uint64_t Off) -> std::optional<uint32_t> {
+    if (Off > B.size() || B.size() - Off < 4)
+      return std::nullopt;
+    return support::endian::read<uint32_t, ELFT::Endianness, 1>(B.data() + Off);
+  };
+  if (auto Addr = tag(ELF::DT_GNU_HASH)) {
+    if (auto B = vaddrTail(*Addr)) {
+      auto NBuckets = U32(*B, 0), SymOffset = U32(*B, 4), BloomSize = U32(*B, 8);
+      if (NBuckets && SymOffset && BloomSize) {
+        uint64_t Buckets = 16 + uint64_t(*BloomSize) * WordSize;
+        uint64_t Chains = Buckets + uint64_t(*NBuckets) * 4;
+        uint32_t Max = 0;
+        bool Ok = Chains <= B->size();
+        for (uint32_t I = 0; Ok && I < *NBuckets; ++I)
+          if (auto V = U32(*B, Buckets + 4ull * I))
+            Max = std::max(Max, *V);
+          else
+            Ok = false;
+        if (Ok && Max < *SymOffset)
+          return uint64_t(*SymOffset);
+        for (uint64_t Index = Max; Ok; ++Index) {
+          auto V = U32(*B, Chains + 4 * (Index - *SymOffset));
+          if (!V)
+            break;
+          if (*V & 1)
+            return Index + 1;
+        }
+      }
+    }
+  }
+  if (auto Addr = tag(ELF::DT_HASH))
+    if (auto B = vaddrTail(*Addr))
+      if (auto NChain = U32(*B, 4))
+        return uint64_t(*NChain);
+  return std::nullopt;
 }
 
 template <class ELFT> void ElfReader<ELFT>::readVersionNeeds() {
@@ -1271,8 +1313,8 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
     if (!F.Symbol.empty()) {
       if (isToolchainInitName(F.Symbol))
         F.Toolchain = true, F.ToolchainBecause = "start-file function '" + F.Symbol + "'";
-    } else if (F.Table == "DT_INIT") {
-      if (InitSection && F.Address == InitSection->sh_addr)
+    } else if (F.Table == "DT_INIT" && InitSection) {
+      if (F.Address == InitSection->sh_addr)
         F.Toolchain = true, F.ToolchainBecause = "DT_INIT is the start of .init (crti's _init)";
     } else if (F.Address) {
       if (!FdesLoaded)

@@ -136,3 +136,9 @@ TEST(BadInput, RandomCorruptionWithSymbolsAndDwarf) {
   // The same with .symtab and DWARF present (the initializer naming paths).
   mutate(readFile(fixture("ctors-gnu")), 10000, 777);
 }
+
+TEST(BadInput, RandomCorruptionWithoutSectionHeaders) {
+  // Without section headers every table is found through the dynamic section and the hash
+  // tables: the paths a hostile file controls most directly.
+  mutate(readFile(fixture("ctors-lld-nosections")), 10000, 4242);
+}

@@ -297,3 +297,23 @@ TEST(ElfInspector, RuntimeVersionsAndArchitecture) {
   EXPECT_TRUE(Glibc);
   EXPECT_TRUE(Arch);
 }
+
+TEST(ElfInspector, NoSectionHeadersUsesTheLoadersView) {
+  // llvm-objcopy --strip-sections: only program headers and the dynamic table remain, as the
+  // loader sees the file. Counts must match the full file's.
+  auto Full = inspectOrDie(fixture("ctors-lld"));
+  auto Bare = inspectOrDie(fixture("ctors-lld-nosections"));
+  EXPECT_EQ(Bare.Initializers.Count, 3u);
+  EXPECT_EQ(Bare.Initializers.ToolchainEntries, Full.Initializers.ToolchainEntries);
+  EXPECT_EQ(Bare.Initializers.InitArrayBytes, Full.Initializers.InitArrayBytes);
+  EXPECT_EQ(Bare.Dynamic.Needed, Full.Dynamic.Needed);
+  EXPECT_EQ(Bare.Dynamic.ImportedSymbols, Full.Dynamic.ImportedSymbols);
+  EXPECT_EQ(Bare.Dynamic.ExportedSymbols, Full.Dynamic.ExportedSymbols);
+  EXPECT_EQ(Bare.Dynamic.MaxVersions, Full.Dynamic.MaxVersions);
+  EXPECT_EQ(Bare.Relocations.Total, Full.Relocations.Total);
+  EXPECT_EQ(Bare.Relocations.ByType, Full.Relocations.ByType);
+  uint64_t Sum = 0;
+  for (const auto &Bucket : Bare.Size.Buckets)
+    Sum += Bucket.FileBytes;
+  EXPECT_EQ(Sum, Bare.Bytes);
+}
