@@ -4,6 +4,7 @@
 // and carries a note on how it was obtained, so reports can say where each figure comes from.
 #pragma once
 
+#include "coldstart/report/Estimate.h"
 #include "coldstart/report/Finding.h"
 
 #include <cstdint>
@@ -173,6 +174,7 @@ struct ArtifactReport {
   std::string Arch;         // --arch, or the artifact's own architecture
   PackageSize Size;
   std::vector<BinaryReport> Binaries;
+  Estimate ColdStart; // the cold-start estimate (Computed is false until it is filled)
   std::vector<Finding> Findings;
   std::vector<std::string> RunNotes;
 };

@@ -1,0 +1,45 @@
+// The cold-start estimate: milliseconds as a sum of parts, each part a count times a
+// coefficient from the rule set, with that coefficient's source, so a reader can check every
+// term. The artifact pass computes it (lief-inspect/src/Estimate.cpp); the writers print it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace coldstart::report {
+
+/// One term of the estimate: Quantity x Coefficient (x the CPU factor when CpuBound).
+struct EstimateTerm {
+  std::string What;        // "relative relocations"
+  double Quantity = 0;     // 120345
+  std::string CoefficientKey;  // "cost.relocation-relative-us"
+  double Coefficient = 0;  // per unit, in CoefficientUnit
+  std::string CoefficientUnit; // "us", "ms"
+  std::string Source;      // where the coefficient comes from
+  double Ms = 0;           // at the estimate's memory size
+};
+
+struct EstimatePart {
+  std::string Name; // "platform", "package", "loading", "static-initializers", "init-code"
+  bool CpuBound = false;
+  double Ms = 0;
+  std::vector<EstimateTerm> Terms;
+  std::string Note; // why a part is absent or partial
+};
+
+struct Estimate {
+  bool Computed = false;
+  unsigned MemoryMb = 0;
+  double ColdStartMs = 0;
+  /// CPU-bound parts run slower below one vCPU: Lambda gives 1 vCPU at 1,769 MB and a
+  /// proportional share below it. Factor = max(1, memory-mb-per-vcpu / MemoryMb).
+  double CpuFactor = 1;
+  std::vector<EstimatePart> Parts;
+  /// The same estimate at other memory sizes: (MB, ms).
+  std::vector<std::pair<unsigned, double>> ByMemory;
+  double BudgetMs = 0;
+  std::vector<std::string> Notes;
+  std::string Method;
+};
+
+} // namespace coldstart::report
