@@ -67,9 +67,11 @@ public:
         applySource(Value);
       else if (Key == "limits" || Key == "thresholds" || Key == "cost")
         applyValues(Key, Value);
+      else if (Key == "packages")
+        applyPackages(Value);
       else
         unknownKey(Entry.first, Key,
-                   {"version", "rules", "source", "limits", "thresholds", "cost"});
+                   {"version", "rules", "source", "limits", "thresholds", "cost", "packages"});
     }
   }
 
@@ -382,6 +384,142 @@ private:
     }
   }
 
+  // --- packages ----------------------------------------------------------------------------
+
+  void applyPackages(const YAML::Node &N) {
+    if (!expectMap(N, "'packages'"))
+      return;
+    for (const auto &Entry : N) {
+      std::string Key = keyOf(Entry.first);
+      if (Key == "heavy-dependencies")
+        applyNamedEntries(Entry.second, "packages.heavy-dependencies",
+                          Target.Packages.HeavyDependencies, &Overlay::applyHeavyDependency,
+                          [](const HeavyDependency &D) -> std::string {
+                            if (D.Ecosystem.empty() || D.Packages.empty())
+                              return "needs 'ecosystem' and 'packages'";
+                            return "";
+                          });
+      else if (Key == "removable")
+        applyNamedEntries(Entry.second, "packages.removable", Target.Packages.Removable,
+                          &Overlay::applyRemovable, [](const RemovablePattern &P) -> std::string {
+                            if (P.What.empty() || (P.Folders.empty() && P.Suffixes.empty()))
+                              return "needs 'what' and 'folders' or 'suffixes'";
+                            return "";
+                          });
+      else if (!Key.empty())
+        applyValueEntry("packages", Entry.first, Key, Entry.second);
+    }
+  }
+
+  /// A mapping of named entries: an existing name is changed field by field, a new one is added
+  /// when Complete says it has what it needs. A failed entry changes nothing.
+  template <class T, class Check>
+  void applyNamedEntries(const YAML::Node &N, const std::string &What, std::vector<T> &Into,
+                         void (Overlay::*Apply)(const YAML::Node &, T &), Check Complete) {
+    if (!expectMap(N, "'" + What + "'"))
+      return;
+    for (const auto &Entry : N) {
+      std::string Name = keyOf(Entry.first);
+      if (Name.empty())
+        continue;
+      auto It = std::find_if(Into.begin(), Into.end(), [&](const T &E) { return E.Name == Name; });
+      bool IsNew = It == Into.end();
+      T Item = IsNew ? T{} : *It;
+      Item.Name = Name;
+      size_t ErrorsBefore = Errors.size();
+      if (!expectMap(Entry.second, "'" + What + "." + Name + "'"))
+        continue;
+      (this->*Apply)(Entry.second, Item);
+      if (Errors.size() != ErrorsBefore)
+        continue;
+      std::string Missing = Complete(Item);
+      if (!Missing.empty()) {
+        error(Entry.first, "'" + What + "." + Name + "' " + Missing);
+        continue;
+      }
+      if (IsNew)
+        Into.push_back(std::move(Item));
+      else
+        *It = std::move(Item);
+    }
+  }
+
+  void applyStringList(const YAML::Node &V, const std::string &What,
+                       std::vector<std::string> &Into) {
+    if (!V.IsSequence()) {
+      error(V, What + " must be a list, not " + nodeKind(V));
+      return;
+    }
+    std::vector<std::string> Out;
+    for (const YAML::Node &Item : V)
+      if (auto S = scalarString(Item, "an entry of " + What)) {
+        if (S->empty())
+          error(Item, "an entry of " + What + " must not be empty");
+        else
+          Out.push_back(*S);
+      }
+    Into = std::move(Out);
+  }
+
+  void applyHeavyDependency(const YAML::Node &N, HeavyDependency &D) {
+    for (const auto &Entry : N) {
+      std::string Key = keyOf(Entry.first);
+      const YAML::Node &V = Entry.second;
+      if (Key == "ecosystem") {
+        if (auto S = scalarString(V, "'ecosystem'")) {
+          if (*S != "python" && *S != "nodejs")
+            error(V, "'ecosystem' must be 'python' or 'nodejs' (got '" + *S + "')");
+          else
+            D.Ecosystem = *S;
+        }
+      } else if (Key == "packages") {
+        applyStringList(V, "'packages'", D.Packages);
+        for (const auto &P : D.Packages)
+          if (P.find("..") != std::string::npos || (!P.empty() && P[0] == '/'))
+            error(V, "'" + P + "' in 'packages' is not a package folder name");
+      } else if (Key == "major-version") {
+        if (auto S = scalarString(V, "'major-version'"))
+          D.MajorVersion = *S;
+      } else if (Key == "provided-by-runtime") {
+        if (auto B = scalarBool(V, "'provided-by-runtime'"))
+          D.ProvidedByRuntime = *B;
+      } else if (Key == "why" || Key == "fix") {
+        if (auto S = scalarString(V, "'" + Key + "'"))
+          (Key == "why" ? D.Why : D.Fix) = *S;
+      } else if (Key == "enabled") {
+        if (auto B = scalarBool(V, "'enabled'"))
+          D.Enabled = *B;
+      } else if (!Key.empty()) {
+        unknownKey(Entry.first, Key,
+                   {"ecosystem", "packages", "major-version", "provided-by-runtime", "why", "fix",
+                    "enabled"});
+      }
+    }
+  }
+
+  void applyRemovable(const YAML::Node &N, RemovablePattern &P) {
+    for (const auto &Entry : N) {
+      std::string Key = keyOf(Entry.first);
+      const YAML::Node &V = Entry.second;
+      if (Key == "what" || Key == "why") {
+        if (auto S = scalarString(V, "'" + Key + "'"))
+          (Key == "what" ? P.What : P.Why) = *S;
+      } else if (Key == "folders") {
+        applyStringList(V, "'folders'", P.Folders);
+        for (const auto &F : P.Folders)
+          if (F.find('/') != std::string::npos)
+            error(V, "'" + F + "' in 'folders' must be a folder name, without '/'");
+      } else if (Key == "suffixes") {
+        applyStringList(V, "'suffixes'", P.Suffixes);
+      } else if (Key == "enabled") {
+        if (auto B = scalarBool(V, "'enabled'"))
+          P.Enabled = *B;
+      } else if (!Key.empty()) {
+        unknownKey(Entry.first, Key, {"what", "folders", "suffixes", "why", "enabled"});
+      }
+    }
+  }
+
   // --- limits, thresholds, cost ------------------------------------------------------------
 
   void applyValues(const std::string &Section, const YAML::Node &N) {
@@ -391,20 +529,28 @@ private:
       std::string Key = keyOf(Entry.first);
       if (Key.empty())
         continue;
-      std::string Dotted = Section + "." + Key;
-      auto Existing = Target.Values.find(Dotted);
-      if (!IsBase && Existing == Target.Values.end()) {
-        std::vector<std::string> Known;
-        for (const auto &V : Target.Values)
-          if (V.first.compare(0, Section.size() + 1, Section + ".") == 0)
-            Known.push_back(V.first.substr(Section.size() + 1));
-        unknownKey(Entry.first, Key, Known);
-        continue;
-      }
-      SourcedValue V = Existing != Target.Values.end() ? Existing->second : SourcedValue{};
-      if (applyValue(Entry.second, Dotted, V))
-        Target.Values[Dotted] = V;
+      applyValueEntry(Section, Entry.first, Key, Entry.second);
     }
+  }
+
+  /// One sourced number, Section.Key. A user file may only override keys the default defines.
+  void applyValueEntry(const std::string &Section, const YAML::Node &KeyNode,
+                       const std::string &Key, const YAML::Node &Value) {
+    std::string Dotted = Section + "." + Key;
+    auto Existing = Target.Values.find(Dotted);
+    if (!IsBase && Existing == Target.Values.end()) {
+      std::vector<std::string> Known;
+      if (Section == "packages")
+        Known = {"heavy-dependencies", "removable"};
+      for (const auto &V : Target.Values)
+        if (V.first.compare(0, Section.size() + 1, Section + ".") == 0)
+          Known.push_back(V.first.substr(Section.size() + 1));
+      unknownKey(KeyNode, Key, Known);
+      return;
+    }
+    SourcedValue V = Existing != Target.Values.end() ? Existing->second : SourcedValue{};
+    if (applyValue(Value, Dotted, V))
+      Target.Values[Dotted] = V;
   }
 
   bool applyValue(const YAML::Node &N, const std::string &Dotted, SourcedValue &V) {

@@ -79,9 +79,41 @@ struct SourcedValue {
   std::string Source;
 };
 
+/// A dependency known to be large or slow to import (interpreted runtimes). Found by the folder
+/// it installs: a top-level import package of a Python package root, or a package under
+/// node_modules. The report measures its bytes exactly; the rule set says why it costs.
+struct HeavyDependency {
+  std::string Name;                  // key in the rule set, e.g. "pandas"
+  std::string Ecosystem;             // "python" or "nodejs"
+  std::vector<std::string> Packages; // folder names: "pandas", "aws-sdk", "@aws-sdk/client-s3"
+  std::string MajorVersion;          // only this major version (from package.json); empty: any
+  bool ProvidedByRuntime = false;    // the runtime already ships it
+  std::string Why;                   // why it costs, with its source
+  std::string Fix;
+  bool Enabled = true;
+};
+
+/// Files a deployment package does not need at run time: folders of these names anywhere, or
+/// files with these name suffixes.
+struct RemovablePattern {
+  std::string Name; // key in the rule set, e.g. "python-bytecode"
+  std::string What; // "Python bytecode caches"
+  std::vector<std::string> Folders;
+  std::vector<std::string> Suffixes;
+  std::string Why;
+  bool Enabled = true;
+};
+
+/// Policy for deployment packages (rules/default.yaml `packages:`), kept apart from the checker.
+struct PackagePolicy {
+  std::vector<HeavyDependency> HeavyDependencies;
+  std::vector<RemovablePattern> Removable;
+};
+
 struct RuleSet {
   std::map<std::string, RuleInfo> Rules; // by id
   SourceConfig Source;
+  PackagePolicy Packages;
   /// Lambda limits, thresholds and cost coefficients, by dotted key
   /// ("limits.zipped-upload-bytes", "thresholds.static-initializers", "cost.platform-init-ms").
   std::map<std::string, SourcedValue> Values;
