@@ -146,7 +146,8 @@ public:
       CalleeRefs.insert(Ref);
     S.CallsTo[Callee->getCanonicalDecl()].push_back(Call);
     if (S.Rules.isHandlerRegistration(Callee)) {
-      S.Registrations.push_back({Call, Fn});
+      S.Registrations.push_back(
+          {Call->getBeginLoc(), Callee, {Call->arg_begin(), Call->arg_end()}});
       return true;
     }
     if (S.Rules.isOnceCall(Callee))
@@ -172,6 +173,31 @@ public:
       return true;
     }
     addEdge(EdgeKind::Call, Callee, Call->getExprLoc(), Args);
+    return true;
+  }
+
+  /// A registration call that did not compile (its argument has errors, a header is missing)
+  /// survives as a RecoveryExpr: its handler can still be found from the arguments.
+  bool VisitRecoveryExpr(RecoveryExpr *E) {
+    llvm::ArrayRef<Expr *> Parts = E->subExpressions();
+    if (Parts.empty() || !Parts.front())
+      return true;
+    const Expr *Callee = Parts.front()->IgnoreParenImpCasts();
+    llvm::SmallVector<const NamedDecl *, 4> Candidates;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Callee))
+      Candidates.push_back(Ref->getDecl());
+    else if (const auto *Overloads = dyn_cast<OverloadExpr>(Callee))
+      Candidates.append(Overloads->decls_begin(), Overloads->decls_end());
+    for (const NamedDecl *Candidate : Candidates) {
+      const NamedDecl *Underlying = Candidate->getUnderlyingDecl();
+      const auto *FD = dyn_cast<FunctionDecl>(Underlying);
+      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(Underlying))
+        FD = Template->getTemplatedDecl();
+      if (FD && S.Rules.isHandlerRegistration(FD)) {
+        S.Registrations.push_back({E->getBeginLoc(), FD, {Parts.begin() + 1, Parts.end()}});
+        return true;
+      }
+    }
     return true;
   }
 

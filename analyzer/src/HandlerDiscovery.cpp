@@ -189,18 +189,17 @@ private:
 
 } // namespace
 
-void discoverRegisteredHandlers(TuState &S) {
+size_t discoverRegisteredHandlers(TuState &S, size_t From) {
   CallableResolver Resolver(S);
-  // Registrations may grow while handlers are walked (a handler that registers another is
-  // rare but legal), so index rather than iterate.
-  for (size_t I = 0; I < S.Registrations.size(); ++I) {
-    const TuState::Registration R = S.Registrations[I];
-    const FunctionDecl *Registrar = R.Call->getDirectCallee();
-    std::string Via = qualifiedName(Registrar);
-    for (const Expr *Arg : R.Call->arguments())
+  size_t End = S.Registrations.size();
+  for (size_t I = From; I < End; ++I) {
+    const TuState::Registration &R = S.Registrations[I];
+    std::string Via = qualifiedName(R.Registrar);
+    for (const Expr *Arg : R.Args)
       for (const FunctionDecl *Handler : Resolver.resolve(Arg))
-        S.addHandler(Handler, R.Call->getBeginLoc(), Via);
+        S.addHandler(Handler, R.Site, Via);
   }
+  return End;
 }
 
 } // namespace coldstart::analyzer::detail

@@ -8,7 +8,8 @@
 
 namespace coldstart::analyzer::detail {
 
-/// Records a handler root for every callable each registration call can receive.
-void discoverRegisteredHandlers(TuState &S);
+/// Records a handler root for every callable the registration calls S.Registrations[From...]
+/// can receive, and returns the index past the last one handled.
+size_t discoverRegisteredHandlers(TuState &S, size_t From);
 
 } // namespace coldstart::analyzer::detail

@@ -62,8 +62,12 @@ TranslationUnitSummary summarizeTranslationUnit(ASTContext &Context,
   drain(S);
   // Handlers are resolved once every store and call of the TU is known (a map of handlers may
   // be filled after the line that registers it, a wrapper may be called from anywhere).
-  detail::discoverRegisteredHandlers(S);
-  drain(S);
+  // Walking a newly found handler can find further registrations (a handler that registers
+  // another is rare but legal): repeat until none is left.
+  for (size_t Done = 0; Done < S.Registrations.size();) {
+    Done = detail::discoverRegisteredHandlers(S, Done);
+    drain(S);
+  }
   return S.finish();
 }
 

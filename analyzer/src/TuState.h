@@ -57,9 +57,12 @@ public:
   // Facts for handler discovery.
   llvm::DenseMap<const clang::ValueDecl *, std::vector<const clang::Expr *>> Stores;
   llvm::DenseMap<const clang::FunctionDecl *, std::vector<const clang::CallExpr *>> CallsTo;
+  /// A call to a registration function: where, to which function, with which arguments.
+  /// Args may come from a RecoveryExpr when the call did not compile.
   struct Registration {
-    const clang::CallExpr *Call;
+    clang::SourceLocation Site;
     const clang::FunctionDecl *Registrar;
+    std::vector<const clang::Expr *> Args;
   };
   std::vector<Registration> Registrations;
 
