@@ -6,6 +6,7 @@
 #include "coldstart/inspect/ArtifactChecks.h"
 #include "coldstart/inspect/Dependencies.h"
 #include "coldstart/inspect/ElfInspector.h"
+#include "coldstart/inspect/Package.h"
 #include "coldstart/report/ArtifactReport.h"
 #include "coldstart/rules/Loader.h"
 #include "coldstart/rules/RuntimeManifest.h"
@@ -19,10 +20,12 @@ using namespace coldstart::cli;
 
 static cl::SubCommand InspectCmd(
     "inspect",
-    "Inspect an ELF binary: size by kind, dependencies, glibc versions, static initializers,\n"
-    "relocations; check them against the rule set.\n\n"
+    "Inspect an ELF binary, a deployment .zip or an unpacked package folder (with its layers):\n"
+    "sizes against Lambda's quotas, the bootstrap, dependencies resolved as the runtime's\n"
+    "loader does, glibc versions, static initializers, relocations, heavy dependencies,\n"
+    "removable bytes and unsafe archive entries; check them against the rule set.\n\n"
     "  coldstart inspect [--rules FILE] [--runtime NAME|FILE] [--arch x86_64|arm64]\n"
-    "                    [--sysroot DIR] [--format text|json|sarif] [-o FILE]\n"
+    "                    [--layer ZIP]... [--sysroot DIR] [--format text|json|sarif] [-o FILE]\n"
     "                    [--fail-on note|warning|error] ARTIFACT\n");
 static cl::opt<std::string> Artifact(cl::Positional, cl::desc("ARTIFACT"), cl::Required,
                                      cl::sub(InspectCmd), cl::cat(optionCategory()));
@@ -41,12 +44,84 @@ static cl::opt<std::string>
 static cl::opt<std::string> Arch("arch", cl::desc("The function's architecture"),
                                  cl::value_desc("x86_64|arm64"), cl::sub(InspectCmd),
                                  cl::cat(optionCategory()));
+static cl::list<std::string>
+    Layers("layer",
+           cl::desc("A layer of the function (.zip or folder), merged under /opt in the order "
+                    "given; repeatable"),
+           cl::value_desc("ZIP"), cl::sub(InspectCmd), cl::cat(optionCategory()));
+static const inspect::PackageLimits DefaultLimits;
+static cl::opt<uint64_t> MaxEntries("max-entries",
+                                    cl::desc("Refuse a package or layer with more entries"),
+                                    cl::value_desc("N"), cl::init(DefaultLimits.MaxEntries),
+                                    cl::sub(InspectCmd), cl::cat(optionCategory()));
+static cl::opt<uint64_t>
+    MaxUnpackedBytes("max-unpacked-bytes",
+                     cl::desc("Stop and refuse a package or layer that expands to more bytes"),
+                     cl::value_desc("BYTES"), cl::init(DefaultLimits.MaxUnpackedBytes),
+                     cl::sub(InspectCmd), cl::cat(optionCategory()));
+static cl::opt<uint64_t>
+    MaxMemberBytes("max-member-bytes",
+                   cl::desc("Largest ELF member held in memory for inspection (larger ones are "
+                            "sized but not inspected)"),
+                   cl::value_desc("BYTES"), cl::init(DefaultLimits.MaxMemberBytes),
+                   cl::sub(InspectCmd), cl::cat(optionCategory()));
 static cl::opt<std::string>
     Sysroot("sysroot",
             cl::desc("Resolve the dependency tree against this root folder (e.g. an export of "
                      "the runtime's base image; / for this machine)"),
             cl::value_desc("DIR"), cl::sub(InspectCmd), cl::cat(optionCategory()));
 static OutputOptions Out(InspectCmd);
+
+/// Prints R in the chosen format and returns the exit status its findings call for.
+static int writeInspectReport(const report::ArtifactReport &R, const rules::RuleSet &Rules) {
+  auto Sink = OutputSink::open(Out.OutputFile);
+  if (!Sink)
+    return ExitFailure;
+  switch (Out.format()) {
+  case report::Format::Text:
+    report::writeInspectText(R, Sink->stream());
+    break;
+  case report::Format::Json:
+    report::writeInspectJson(R, Sink->stream());
+    break;
+  case report::Format::Sarif:
+    report::writeSarif(report::toReport(R), Rules, Sink->stream());
+    break;
+  }
+  if (!Sink->commit())
+    return ExitFailure;
+  return report::hasFindingAtOrAbove(R.Findings, Out.failOn()) ? ExitFindings : ExitClean;
+}
+
+/// A deployment package (.zip or folder) with its layers.
+static int runPackage(const rules::RuleSet &Rules, const rules::RuntimeManifest *Manifest,
+                      const std::string &ArchName) {
+  inspect::PackageOptions PO;
+  PO.Runtime = Manifest;
+  PO.Arch = ArchName;
+  PO.Sysroot = Sysroot;
+  PO.Limits.MaxEntries = MaxEntries;
+  PO.Limits.MaxUnpackedBytes = MaxUnpackedBytes;
+  PO.Limits.MaxMemberBytes = MaxMemberBytes;
+  report::ArtifactReport R;
+  R.Runtime = Runtime;
+  if (auto E = inspect::inspectPackage(Artifact, Layers, Rules, PO, R))
+    return fail(llvm::toString(std::move(E)));
+  R.Arch = ArchName;
+  if (R.Arch.empty()) {
+    for (const auto &B : R.Binaries) {
+      if (R.Arch.empty() || R.Arch == B.Arch) {
+        R.Arch = B.Arch;
+        continue;
+      }
+      R.Arch.clear();
+      R.RunNotes.push_back("the package holds binaries of several architectures");
+      break;
+    }
+  }
+  report::sortFindings(R.Findings);
+  return writeInspectReport(R, Rules);
+}
 
 static int runInspect() {
   if (!Out.validate())
@@ -81,8 +156,13 @@ static int runInspect() {
     }
   }
 
-  if (llvm::sys::fs::is_directory(Artifact))
-    return fail(Artifact + ": is a folder; 'inspect' reads one ELF file");
+  auto Kind = inspect::packageKind(Artifact);
+  if (!Kind)
+    return fail(llvm::toString(Kind.takeError()));
+  if (*Kind != "elf")
+    return runPackage(*Rules, Manifest ? &*Manifest : nullptr, ArchName);
+  if (!Layers.empty())
+    return fail(Artifact + ": --layer applies to a package (.zip or folder), not to an ELF file");
   auto Binary = inspect::inspectElfFile(Artifact);
   if (!Binary)
     return fail(llvm::toString(Binary.takeError()));

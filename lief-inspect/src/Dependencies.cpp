@@ -72,7 +72,9 @@ report::DependencyResolution resolveDependencies(const report::BinaryReport &Roo
     for (const auto &E : Raw) {
       std::string X = expandDynamicStringTokens(E, OriginDir, Root.ClassBits, Root.Arch);
       bool FromOrigin = StringRef(E).contains("$ORIGIN") || StringRef(E).contains("${ORIGIN}");
-      if (FromOrigin || !Options.Sysroot.empty())
+      if (Options.Lookup)
+        Dirs.push_back({X, E});
+      else if (FromOrigin || !Options.Sysroot.empty())
         Dirs.push_back({FromOrigin ? X : underRoot(Options.Sysroot, X), E});
     }
     return Dirs;
@@ -91,15 +93,21 @@ report::DependencyResolution resolveDependencies(const report::BinaryReport &Roo
   Queue.push_back(Exe);
   std::set<std::string> Visited{Root.Path};
 
-  auto Matches = [&](const std::string &Candidate) {
-    if (!sys::fs::is_regular_file(Candidate))
-      return false;
-    auto S = readDynamicSummary(Candidate);
+  auto Summary = [&](const std::string &Path) -> std::optional<DynamicSummary> {
+    if (Options.Lookup)
+      return Options.Lookup(Path);
+    if (!sys::fs::is_regular_file(Path))
+      return std::nullopt;
+    auto S = readDynamicSummary(Path);
     if (!S) {
       consumeError(S.takeError());
-      return false;
+      return std::nullopt;
     }
-    return S->Arch == Root.Arch && S->ClassBits == Root.ClassBits;
+    return std::move(*S);
+  };
+  auto Matches = [&](const std::string &Candidate) {
+    auto S = Summary(Candidate);
+    return S && S->Arch == Root.Arch && S->ClassBits == Root.ClassBits;
   };
 
   while (!Queue.empty()) {
@@ -127,7 +135,9 @@ report::DependencyResolution resolveDependencies(const report::BinaryReport &Roo
         return true;
       };
       if (StringRef(Name).contains('/')) {
-        std::string P = sys::path::is_absolute(Name) ? underRoot(Options.Sysroot, Name) : Name;
+        std::string P = sys::path::is_absolute(Name) && !Options.Lookup
+                            ? underRoot(Options.Sysroot, Name)
+                            : Name;
         if (Matches(P))
           L.Path = P, L.Via = "path in DT_NEEDED", L.Found = true;
       } else {
@@ -147,9 +157,10 @@ report::DependencyResolution resolveDependencies(const report::BinaryReport &Roo
         for (const auto &[Dir, RawE] : OwnRunpath)
           if (!Done && Try(Dir, "runpath " + RawE))
             Done = true;
-        if (!Options.Sysroot.empty())
+        if (!Options.Sysroot.empty() || Options.Lookup)
           for (const auto &Dir : Options.DefaultDirs)
-            if (!Done && Try(underRoot(Options.Sysroot, Dir), "default " + Dir))
+            if (!Done &&
+                Try(Options.Lookup ? Dir : underRoot(Options.Sysroot, Dir), "default " + Dir))
               Done = true;
         if (!Done && Options.ProvidedByRuntime && Options.ProvidedByRuntime(Name))
           L.Via = "provided by the " + Options.RuntimeName + " runtime", L.Found = true,
@@ -157,7 +168,7 @@ report::DependencyResolution resolveDependencies(const report::BinaryReport &Roo
       }
       Seen[Name] = L.Found;
       if (L.Found && !L.Path.empty() && Visited.insert(L.Path).second) {
-        auto S = readDynamicSummary(L.Path);
+        auto S = Summary(L.Path);
         if (S) {
           Object Next;
           Next.Path = L.Path;
@@ -167,8 +178,6 @@ report::DependencyResolution resolveDependencies(const report::BinaryReport &Roo
           Next.Runpath = std::move(S->Runpath);
           Next.Depth = L.Depth;
           Queue.push_back(std::move(Next));
-        } else {
-          consumeError(S.takeError());
         }
       }
       if (!L.Found)

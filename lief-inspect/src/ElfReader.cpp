@@ -435,6 +435,7 @@ private:
   void readDynamic();
   void readSymbols();
   void readVersionNeeds();
+  void readVersionDefinitions();
   std::optional<uint64_t> dynSymCountFromHash() const;
   void readRelocations();
   void attributeSizes();
@@ -807,6 +808,51 @@ template <class ELFT> void ElfReader<ELFT>::readVersionNeeds() {
     }
     Out.Dynamic.VersionNeeds.push_back(std::move(Need));
     uint32_t Next = U32(Off + 12);
+    if (Next == 0)
+      break;
+    Off += Next;
+  }
+}
+
+// DT_VERDEF: the versions this object defines (libc.so.6 defines GLIBC_2.2.5 ... GLIBC_2.36).
+// Records are Elf_Verdef (20 bytes) with Elf_Verdaux (8 bytes) chains; the first auxiliary
+// entry names the version, the VER_FLG_BASE record names the object itself and is skipped.
+template <class ELFT> void ElfReader<ELFT>::readVersionDefinitions() {
+  auto Addr = tag(ELF::DT_VERDEF);
+  if (!Addr)
+    return;
+  uint64_t Num = tag(ELF::DT_VERDEFNUM).value_or(0);
+  auto Bytes = vaddrTail(*Addr);
+  if (!Bytes) {
+    note("DT_VERDEF points outside the file");
+    return;
+  }
+  StringRef B = *Bytes;
+  auto U16 = [&](uint64_t Off) {
+    return support::endian::read<uint16_t, ELFT::Endianness, 1>(B.data() + Off);
+  };
+  auto U32 = [&](uint64_t Off) {
+    return support::endian::read<uint32_t, ELFT::Endianness, 1>(B.data() + Off);
+  };
+  uint64_t Budget = B.size() / 20 + 1;
+  uint64_t Off = 0;
+  for (uint64_t I = 0; I < Num; ++I) {
+    if (Off > B.size() || B.size() - Off < 20 || Budget-- == 0) {
+      note("DT_VERDEF chain runs past its segment");
+      break;
+    }
+    uint16_t Flags = U16(Off + 2);
+    uint64_t AuxOff = Off + U32(Off + 12);
+    if (!(Flags & ELF::VER_FLG_BASE) && AuxOff <= B.size() && B.size() - AuxOff >= 8) {
+      StringRef Name = dynString(U32(AuxOff));
+      if (auto V = parseVersionTag(Name)) {
+        auto &Max = Out.Dynamic.MaxDefinedVersions[V->Family];
+        auto Current = parseVersionNumbers(Max);
+        if (!Current || compareVersions(V->Numbers, *Current) > 0)
+          Max = V->text();
+      }
+    }
+    uint32_t Next = U32(Off + 16);
     if (Next == 0)
       break;
     Off += Next;
@@ -1436,9 +1482,20 @@ template <class ELFT> void ElfReader<ELFT>::readStack() {
   }
   unsigned Type = Obj.getHeader().e_type;
   if (!Found && (Type == ELF::ET_EXEC || Type == ELF::ET_DYN)) {
-    Out.ExecutableStack = true;
-    Out.ExecutableStackBecause =
-        "no PT_GNU_STACK: the kernel and glibc's loader default to an executable stack";
+    // Without PT_GNU_STACK glibc's loader uses DEFAULT_STACK_PERMS of the architecture
+    // (sysdeps/<arch>/stackinfo.h): PF_X on x86 and most others, but aarch64 (like nios2, tile
+    // and arc) defaults to a non-executable stack, and the arm64 kernel does not imply
+    // READ_IMPLIES_EXEC for 64-bit processes either.
+    unsigned Machine = Obj.getHeader().e_machine;
+    if (Machine == ELF::EM_AARCH64) {
+      Out.ExecutableStackBecause = "no PT_GNU_STACK: aarch64 defaults to a non-executable stack "
+                                   "(glibc DEFAULT_STACK_PERMS without PF_X)";
+    } else {
+      Out.ExecutableStack = true;
+      Out.ExecutableStackBecause = "no PT_GNU_STACK: on " + archName(Machine) +
+                                   " glibc's loader defaults to an executable stack "
+                                   "(DEFAULT_STACK_PERMS has PF_X)";
+    }
   }
 }
 
@@ -1449,6 +1506,7 @@ template <class ELFT> Error ElfReader<ELFT>::run() {
   readDynamic();
   readSymbols();
   readVersionNeeds();
+  readVersionDefinitions();
   attributeSizes();
   readInitializers(); // also counts the relocations, applying them to the init slots
   readStack();

@@ -1,6 +1,7 @@
 // JSON for `inspect`: the fields DESIGN.md fixes (kind, runtime, arch, size, binaries with path,
 // type, arch, bytes, needed, unresolved, glibc_required, static_initializers, relocations,
 // stripped; findings), plus every measurement of the model and how each was obtained.
+#include "ArtifactPackageWriter.h"
 #include "coldstart/report/ArtifactReport.h"
 #include "coldstart/report/Writers.h"
 
@@ -62,6 +63,8 @@ Value num(uint64_t N) {
 Object binaryJson(const BinaryReport &B) {
   Object O;
   O["path"] = str(B.Path);
+  if (!B.Source.empty())
+    O["source"] = str(B.Source);
   O["type"] = str(B.Type);
   O["arch"] = str(B.Arch);
   O["bytes"] = num(B.Bytes);
@@ -145,6 +148,9 @@ Object binaryJson(const BinaryReport &B) {
   Object Max;
   for (const auto &[Family, V] : D.MaxVersions)
     Max[Family] = str(V);
+  Object Defined;
+  for (const auto &[Family, V] : D.MaxDefinedVersions)
+    Defined[Family] = str(V);
   O["dynamic"] = Object{{"rpath", strings(D.Rpath)},
                         {"runpath", strings(D.Runpath)},
                         {"rpath_expanded", strings(D.RpathExpanded)},
@@ -154,6 +160,7 @@ Object binaryJson(const BinaryReport &B) {
                         {"text_relocations", D.TextRelocations},
                         {"version_needs", std::move(Needs)},
                         {"max_versions", std::move(Max)},
+                        {"max_defined_versions", std::move(Defined)},
                         {"imported_symbols", num(D.ImportedSymbols)},
                         {"exported_symbols", num(D.ExportedSymbols)}};
 
@@ -194,6 +201,8 @@ void writeInspectJson(const ArtifactReport &R, llvm::raw_ostream &OS) {
   for (const auto &B : R.Binaries)
     Binaries.push_back(binaryJson(B));
   Doc["binaries"] = std::move(Binaries);
+  if (R.Kind != "elf")
+    addPackageJson(R, Doc);
   Doc["findings"] = inspectFindingsJson(R.Findings);
   Doc["notes"] = strings(R.RunNotes);
   OS << llvm::formatv("{0:2}", Value(std::move(Doc))) << '\n';
@@ -202,7 +211,8 @@ void writeInspectJson(const ArtifactReport &R, llvm::raw_ostream &OS) {
 Report toReport(const ArtifactReport &R) {
   Report Out;
   Out.Command = "inspect";
-  Out.Findings = R.Findings;
+  for (const auto &F : R.Findings)
+    Out.Findings.push_back(R.Kind == "elf" ? F : packageLocatedFinding(R, F));
   Out.RunNotes = R.RunNotes;
   return Out;
 }

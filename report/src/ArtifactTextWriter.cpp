@@ -1,5 +1,6 @@
 // Text for `inspect`: per binary a summary table a person reads in a CI log, then the findings
 // in the compiler-style format every text report uses.
+#include "ArtifactPackageWriter.h"
 #include "coldstart/report/ArtifactReport.h"
 #include "coldstart/report/Writers.h"
 
@@ -117,7 +118,13 @@ void writeBinary(const BinaryReport &B, llvm::raw_ostream &OS) {
 } // namespace
 
 void writeInspectText(const ArtifactReport &R, llvm::raw_ostream &OS) {
+  if (R.Kind != "elf") {
+    writePackageText(R, OS);
+    OS << "\n";
+  }
   for (const auto &B : R.Binaries) {
+    if (R.Kind != "elf")
+      break; // a package's binaries are one line each above; JSON has every measurement
     writeBinary(B, OS);
     OS << "\n";
   }

@@ -3,9 +3,11 @@
 // (Lambda's LD_LIBRARY_PATH under the package and its layers) through ExtraDirs.
 #pragma once
 
+#include "coldstart/inspect/ElfInspector.h"
 #include "coldstart/report/ArtifactReport.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,12 @@ struct ResolveOptions {
   /// Libraries the runtime provides by name (a runtime manifest); tried after the folders.
   std::function<bool(const std::string &)> ProvidedByRuntime;
   std::string RuntimeName;
+  /// When set, candidate paths are paths of the function's own file system (the package at
+  /// /var/task, layers merged under /opt, the runtime's folders) and are looked up through this
+  /// instead of the host's: nullopt when no ELF object is there. Sysroot is then not prefixed
+  /// (the hook maps what it wants onto a root folder itself), and DT_RPATH/DT_RUNPATH entries
+  /// are searched whether or not they use $ORIGIN.
+  std::function<std::optional<DynamicSummary>(const std::string &)> Lookup;
   /// Bounds for hostile trees.
   unsigned MaxDepth = 64;
   unsigned MaxLibraries = 4096;

@@ -90,6 +90,9 @@ struct DynamicInfo {
   /// Highest required version per family: "GLIBC" -> "2.34", "GLIBCXX" -> "3.4.30",
   /// "CXXABI" -> "1.3.13". Families absent when nothing of theirs is required.
   std::map<std::string, std::string> MaxVersions;
+  /// Highest version per family this object defines (DT_VERDEF): what libc.so.6 or
+  /// libstdc++.so.6 provides to others. Empty for objects that define none.
+  std::map<std::string, std::string> MaxDefinedVersions;
   uint64_t ImportedSymbols = 0; // .dynsym undefined, non-local, excluding the null symbol
   uint64_t ExportedSymbols = 0; // .dynsym defined, global or weak, default or protected
 };
@@ -137,7 +140,8 @@ struct StaticInitializers {
 
 /// One ELF file.
 struct BinaryReport {
-  std::string Path;
+  std::string Path;   // the file, or for a package member its path in the package (layers: /opt/...)
+  std::string Source; // the package or layer it came from; empty for a lone ELF file
   std::string Type;        // "executable", "pie", "shared-library", "relocatable", "core"
   std::string Arch;        // "x86_64", "aarch64", ... (e_machine)
   unsigned ClassBits = 64; // 32 or 64
@@ -166,6 +170,112 @@ struct PackageSize {
   uint64_t Files = 0;
 };
 
+// --- deployment packages and layers (kind "zip" or "directory") ------------------------------
+
+/// A folder or file of the size tree: bytes are the real (decompressed) sizes of regular files,
+/// added up under each folder. Children are the largest first; the rest are counted, not listed.
+struct SizeTreeNode {
+  std::string Name; // last path component; empty for the root
+  std::string Path; // path in the package ("" for the root)
+  bool Folder = false;
+  uint64_t Bytes = 0;
+  uint64_t CompressedBytes = 0; // sum of the members' compressed sizes (zip); 0 for folders read from disk
+  uint64_t Files = 0;
+  std::vector<SizeTreeNode> Children;
+  uint64_t OmittedChildren = 0; // children not listed (too small, or past the listing limit)
+  uint64_t OmittedBytes = 0;
+};
+
+/// The function package or one layer.
+struct PackageSource {
+  std::string Path;  // as given on the command line
+  std::string Role;  // "function" or "layer"
+  std::string Kind;  // "zip" or "directory"
+  std::string Mount; // where Lambda unpacks it: "/var/task" or "/opt"
+  unsigned LayerIndex = 0; // 1-based order of --layer; 0 for the function
+  std::optional<uint64_t> ArchiveBytes; // size of the .zip file itself
+  uint64_t UncompressedBytes = 0; // real bytes of regular files (duplicate names counted once)
+  uint64_t CompressedBytes = 0;   // compressed bytes of those members as the archive stores them
+  uint64_t Files = 0, Folders = 0, Symlinks = 0, ElfFiles = 0;
+  SizeTreeNode Tree;
+  std::string Method; // how the sizes were obtained
+};
+
+/// Bytes the package carries that the function does not need at run time.
+struct RemovableItem {
+  std::string Path;     // a folder or file in the package (layers: /opt/...)
+  std::string Category; // "debug-info" (strip), "duplicate", or a rule-set pattern name
+  uint64_t Bytes = 0;
+  uint64_t Files = 0;
+  std::string Reason;
+};
+
+/// Files with identical content (same size and same 128-bit hash).
+struct DuplicateGroup {
+  uint64_t BytesEach = 0;
+  std::vector<std::string> Paths; // sorted; the first is kept, the rest are removable
+};
+
+/// The custom runtime's entry point, and what it really starts.
+struct BootstrapInfo {
+  bool Checked = false;   // a custom runtime (provided.*) or a package that has one
+  bool Present = false;
+  std::string Path;       // "bootstrap", or "/opt/bootstrap" from a layer
+  std::string Source;     // package or layer it is in
+  bool ModeKnown = false; // the archive recorded Unix mode bits
+  uint32_t Mode = 0;
+  bool Executable = false;
+  std::string Kind;        // "elf", "script", "other"
+  std::string Interpreter; // the #! line's program, for scripts
+  // A script that execs a program of the package (followed like the shell would):
+  std::string Command;     // the exec line as written
+  std::string Target;      // package path of the program it runs ("bin/app")
+  std::string Loader;      // a bundled ld-linux it runs the program with ("lib/ld-linux-x86-64.so.2")
+  std::vector<std::string> LibraryPath; // --library-path folders, as runtime paths
+  bool BundledLoader = false;
+  std::vector<std::string> Notes;
+};
+
+/// A dependency from the rule set's heavy list found in the package, measured exactly.
+struct HeavyDependencyFound {
+  std::string Name;      // rule-set entry, e.g. "pandas"
+  std::string Ecosystem; // "python" or "nodejs"
+  std::string Path;      // its folder in the package
+  std::string Version;   // from package.json or *.dist-info, when present
+  uint64_t Bytes = 0;
+  uint64_t Files = 0;
+  bool ProvidedByRuntime = false;
+  std::string Why;
+  std::string Fix;
+};
+
+/// An archive entry that is dangerous to unpack or that does not say the truth.
+struct UnsafeEntry {
+  std::string Source; // the archive
+  std::string Name;   // the entry name as stored (non-printable bytes escaped)
+  std::string Kind;   // "parent-reference", "absolute-path", "symlink-outside", "duplicate-name",
+                      // "bomb-ratio", "size-mismatch", "overlapping-data", "special-file"
+  std::string Detail;
+};
+
+/// What `inspect` found in a package and its layers, beyond the binaries.
+struct PackageReport {
+  std::vector<PackageSource> Sources; // the function first, then the layers in order
+  uint64_t TotalUncompressedBytes = 0; // function + layers: what the 250 MB quota counts
+  std::string RuntimeDetectedFrom;     // how the runtime was chosen ("--runtime", "lambda_function.py at the root", ...)
+  std::string RuntimeFamily;           // "custom", "python", "nodejs" or empty
+  BootstrapInfo Bootstrap;
+  std::vector<HeavyDependencyFound> HeavyDependencies;
+  std::vector<RemovableItem> Removable; // largest first
+  uint64_t RemovableBytes = 0;          // sum over Removable (no byte counted twice)
+  std::vector<DuplicateGroup> Duplicates;
+  std::vector<UnsafeEntry> Unsafe;
+  std::vector<std::string> Skipped; // members not inspected, with the reason
+  std::string Limits;               // the reading limits in force, for the report
+  /// Member paths findings are reported on -> the package or layer that holds them.
+  std::map<std::string, std::string> MemberSources;
+};
+
 /// The `inspect` document.
 struct ArtifactReport {
   std::string Path;
@@ -174,6 +284,7 @@ struct ArtifactReport {
   std::string Arch;         // --arch, or the artifact's own architecture
   PackageSize Size;
   std::vector<BinaryReport> Binaries;
+  PackageReport Package; // filled for kinds "zip" and "directory"
   Estimate ColdStart; // the cold-start estimate (Computed is false until it is filled)
   std::vector<Finding> Findings;
   std::vector<std::string> RunNotes;

@@ -1,0 +1,324 @@
+// The package part of the inspect report: what a person reads in a CI log first (the summary
+// table against Lambda's quotas, then the dependency problems), then where the bytes go.
+#include "ArtifactPackageWriter.h"
+
+#include "coldstart/report/Writers.h"
+
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdio>
+
+namespace coldstart::report {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+namespace {
+
+std::string grouped(uint64_t N) {
+  std::string Digits = std::to_string(N), Out;
+  for (size_t I = 0; I < Digits.size(); ++I) {
+    if (I && (Digits.size() - I) % 3 == 0)
+      Out += ',';
+    Out += Digits[I];
+  }
+  return Out;
+}
+
+std::string octal(uint32_t Mode) {
+  char Buf[16];
+  std::snprintf(Buf, sizeof(Buf), "%04o", unsigned(Mode));
+  return Buf;
+}
+
+std::string mb(uint64_t N) {
+  return llvm::formatv("{0:F1} MB", double(N) / 1e6).str();
+}
+
+Value str(const std::string &S) {
+  if (llvm::json::isUTF8(S))
+    return Value(S);
+  return Value(llvm::json::fixUTF8(S));
+}
+
+Value num(uint64_t N) {
+  return Value(static_cast<int64_t>(N));
+}
+
+Array strings(const std::vector<std::string> &V) {
+  Array A;
+  for (const auto &S : V)
+    A.push_back(str(S));
+  return A;
+}
+
+bool isDependencyRule(const std::string &Rule) {
+  return Rule == "coldstart-unresolved-library" || Rule == "coldstart-glibc-too-new" ||
+         Rule == "coldstart-arch-mismatch" || Rule == "coldstart-missing-bootstrap";
+}
+
+void writeTree(const SizeTreeNode &N, unsigned Depth, llvm::raw_ostream &OS) {
+  for (const auto &C : N.Children) {
+    std::string Label = std::string(2 * Depth, ' ') + C.Name + (C.Folder ? "/" : "");
+    OS << "    " << llvm::left_justify(Label, 46) << llvm::right_justify(grouped(C.Bytes), 14);
+    if (C.Folder)
+      OS << llvm::right_justify(grouped(C.Files), 8) << " files";
+    OS << "\n";
+    writeTree(C, Depth + 1, OS);
+  }
+  if (N.OmittedChildren)
+    OS << "    "
+       << llvm::left_justify(
+              std::string(2 * Depth, ' ') + "(" + grouped(N.OmittedChildren) + " more)", 46)
+       << llvm::right_justify(grouped(N.OmittedBytes), 14) << "\n";
+}
+
+Object treeJson(const SizeTreeNode &N) {
+  Array Kids;
+  for (const auto &C : N.Children)
+    Kids.push_back(treeJson(C));
+  Object O{{"name", str(N.Name)},
+           {"path", str(N.Path)},
+           {"folder", N.Folder},
+           {"bytes", num(N.Bytes)},
+           {"compressed_bytes", num(N.CompressedBytes)},
+           {"files", num(N.Files)},
+           {"children", std::move(Kids)},
+           {"omitted_children", num(N.OmittedChildren)},
+           {"omitted_bytes", num(N.OmittedBytes)}};
+  return O;
+}
+
+} // namespace
+
+void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
+  const PackageReport &P = R.Package;
+  auto Row = [&](llvm::StringRef Key, const std::string &Value) {
+    OS << "  " << llvm::left_justify(Key, 24) << Value << "\n";
+  };
+  OS << R.Path << ": deployment package (" << R.Kind << ")\n";
+  for (const auto &S : P.Sources) {
+    std::string What = S.Role == "layer" ? "layer " + std::to_string(S.LayerIndex) : "function";
+    std::string Sizes =
+        grouped(S.UncompressedBytes) + " bytes unzipped (" + mb(S.UncompressedBytes) + ")";
+    if (S.ArchiveBytes)
+      Sizes += ", " + grouped(*S.ArchiveBytes) + " bytes zipped (" + mb(*S.ArchiveBytes) + ")";
+    Row(What, S.Path + " -> " + S.Mount);
+    Row("", Sizes + "; " + grouped(S.Files) + " files, " + grouped(S.ElfFiles) + " ELF, " +
+                grouped(S.Symlinks) + " links");
+  }
+  if (P.Sources.size() > 1)
+    Row("total unzipped",
+        grouped(P.TotalUncompressedBytes) + " bytes (" + mb(P.TotalUncompressedBytes) + ")");
+  Row("runtime", R.Runtime.empty()
+                     ? (P.RuntimeFamily.empty()
+                            ? "not given, not recognized"
+                            : P.RuntimeFamily + " (detected: " + P.RuntimeDetectedFrom + ")")
+                     : R.Runtime);
+  if (!R.Arch.empty())
+    Row("architecture", R.Arch);
+  const BootstrapInfo &B = P.Bootstrap;
+  if (B.Checked) {
+    if (!B.Present) {
+      Row("bootstrap", "MISSING");
+    } else {
+      std::string Mode =
+          B.ModeKnown ? "mode " + octal(B.Mode) : std::string("no Unix mode recorded");
+      Row("bootstrap", B.Path + " (" + B.Kind + ", " + Mode + ", " +
+                           (B.Executable ? "executable" : "NOT executable by Lambda") + ")");
+      if (!B.Command.empty())
+        Row("  runs", B.Command);
+      if (!B.Loader.empty())
+        Row("  bundled loader",
+            B.Loader + (B.LibraryPath.empty() ? std::string() : " --library-path " + [&] {
+              std::string J;
+              for (const auto &D : B.LibraryPath)
+                J += (J.empty() ? "" : ":") + D;
+              return J;
+            }()));
+      if (!B.Target.empty() && B.Target != B.Path)
+        Row("  program", B.Target);
+      for (const auto &N : B.Notes)
+        OS << "  note: " << N << "\n";
+    }
+  }
+  Row("removable", grouped(P.RemovableBytes) + " bytes (" + mb(P.RemovableBytes) + ")");
+
+  // Dependency problems first: what makes the function fail to start.
+  std::vector<Finding> Problems;
+  for (const auto &F : R.Findings)
+    if (isDependencyRule(F.Rule))
+      Problems.push_back(F);
+  if (!Problems.empty()) {
+    OS << "\ndependency problems (" << Problems.size() << "):\n";
+    for (const auto &F : Problems)
+      OS << "  " << F.Where.File << ": " << F.Message << " [" << F.Rule << "]\n";
+  }
+
+  for (const auto &S : P.Sources) {
+    OS << "\nsize tree of " << S.Path << " (bytes unzipped):\n";
+    OS << "    " << llvm::left_justify(".", 46) << llvm::right_justify(grouped(S.Tree.Bytes), 14)
+       << llvm::right_justify(grouped(S.Tree.Files), 8) << " files\n";
+    writeTree(S.Tree, 1, OS);
+  }
+
+  if (!P.Removable.empty()) {
+    OS << "\nremovable bytes (" << grouped(P.RemovableBytes) << "):\n";
+    size_t Shown = 0;
+    for (const auto &I : P.Removable) {
+      if (++Shown > 20) {
+        OS << "    (" << P.Removable.size() - 20 << " more in the JSON report)\n";
+        break;
+      }
+      OS << "    " << llvm::right_justify(grouped(I.Bytes), 14) << "  "
+         << llvm::left_justify(I.Category, 18) << I.Path << " (" << grouped(I.Files)
+         << (I.Files == 1 ? " file" : " files") << ")\n";
+    }
+  }
+  if (!P.Duplicates.empty()) {
+    OS << "\nidentical files (largest first):\n";
+    size_t Shown = 0;
+    for (const auto &G : P.Duplicates) {
+      if (++Shown > 10)
+        break;
+      OS << "    " << grouped(G.BytesEach) << " bytes x " << G.Paths.size() << ":";
+      for (const auto &Path : G.Paths)
+        OS << " " << Path;
+      OS << "\n";
+    }
+  }
+  if (!P.HeavyDependencies.empty()) {
+    OS << "\nheavy dependencies:\n";
+    for (const auto &D : P.HeavyDependencies)
+      OS << "    " << llvm::right_justify(grouped(D.Bytes), 14) << "  " << D.Name
+         << (D.Version.empty() ? "" : " " + D.Version) << " at " << D.Path
+         << (D.ProvidedByRuntime ? " (the runtime provides it)" : "") << "\n";
+  }
+  if (!P.Unsafe.empty()) {
+    OS << "\nunsafe archive entries:\n";
+    for (const auto &U : P.Unsafe)
+      OS << "    " << U.Source << ": '" << U.Name << "' " << U.Kind << ": " << U.Detail << "\n";
+  }
+
+  if (!R.Binaries.empty()) {
+    OS << "\nbinaries:\n";
+    OS << "    " << llvm::left_justify("path", 40) << llvm::left_justify("type", 16)
+       << llvm::left_justify("arch", 9) << llvm::right_justify("bytes", 12) << "  "
+       << llvm::left_justify("glibc", 7) << llvm::right_justify("inits", 6) << "  stripped\n";
+    for (const auto &Bin : R.Binaries) {
+      auto G = Bin.Dynamic.MaxVersions.find("GLIBC");
+      OS << "    " << llvm::left_justify(Bin.Path, 40) << llvm::left_justify(Bin.Type, 16)
+         << llvm::left_justify(Bin.Arch, 9) << llvm::right_justify(grouped(Bin.Bytes), 12) << "  "
+         << llvm::left_justify(G == Bin.Dynamic.MaxVersions.end() ? "-" : G->second, 7)
+         << llvm::right_justify(std::to_string(Bin.Initializers.Count), 6) << "  "
+         << (Bin.Stripped ? "yes" : "no") << "\n";
+    }
+    OS << "    (every binary's full measurements are in --format json)\n";
+  }
+  for (const auto &S : P.Skipped)
+    OS << "note: not inspected: " << S << "\n";
+  OS << "note: limits: " << P.Limits << "\n";
+}
+
+void addPackageJson(const ArtifactReport &R, Object &Doc) {
+  const PackageReport &P = R.Package;
+  Array Sources, Layers;
+  for (const auto &S : P.Sources) {
+    Object O{{"path", str(S.Path)},
+             {"role", str(S.Role)},
+             {"kind", str(S.Kind)},
+             {"mount", str(S.Mount)},
+             {"archive_bytes", S.ArchiveBytes ? num(*S.ArchiveBytes) : Value(nullptr)},
+             {"uncompressed_bytes", num(S.UncompressedBytes)},
+             {"compressed_bytes", num(S.CompressedBytes)},
+             {"files", num(S.Files)},
+             {"folders", num(S.Folders)},
+             {"symlinks", num(S.Symlinks)},
+             {"elf_files", num(S.ElfFiles)},
+             {"tree", treeJson(S.Tree)},
+             {"method", str(S.Method)}};
+    if (S.Role == "layer") {
+      O["index"] = num(S.LayerIndex);
+      Layers.push_back(
+          Object{{"path", str(S.Path)},
+                 {"index", num(S.LayerIndex)},
+                 {"compressed_bytes", S.ArchiveBytes ? num(*S.ArchiveBytes) : Value(nullptr)},
+                 {"uncompressed_bytes", num(S.UncompressedBytes)},
+                 {"files", num(S.Files)}});
+    }
+    Sources.push_back(std::move(O));
+  }
+  Doc["layers"] = std::move(Layers);
+
+  const BootstrapInfo &B = P.Bootstrap;
+  Value Boot = nullptr;
+  if (B.Checked)
+    Boot = Object{{"present", B.Present},
+                  {"path", str(B.Path)},
+                  {"source", str(B.Source)},
+                  {"mode", B.ModeKnown ? Value(octal(B.Mode)) : Value(nullptr)},
+                  {"executable", B.Executable},
+                  {"kind", str(B.Kind)},
+                  {"interpreter", str(B.Interpreter)},
+                  {"command", str(B.Command)},
+                  {"program", str(B.Target)},
+                  {"loader", str(B.Loader)},
+                  {"bundled_loader", B.BundledLoader},
+                  {"library_path", strings(B.LibraryPath)},
+                  {"notes", strings(B.Notes)}};
+
+  Array Removable;
+  for (const auto &I : P.Removable)
+    Removable.push_back(Object{{"path", str(I.Path)},
+                               {"category", str(I.Category)},
+                               {"bytes", num(I.Bytes)},
+                               {"files", num(I.Files)},
+                               {"reason", str(I.Reason)}});
+  Array Dups;
+  for (const auto &G : P.Duplicates)
+    Dups.push_back(Object{{"bytes_each", num(G.BytesEach)}, {"paths", strings(G.Paths)}});
+  Array Heavy;
+  for (const auto &D : P.HeavyDependencies)
+    Heavy.push_back(Object{{"name", str(D.Name)},
+                           {"ecosystem", str(D.Ecosystem)},
+                           {"path", str(D.Path)},
+                           {"version", D.Version.empty() ? Value(nullptr) : str(D.Version)},
+                           {"bytes", num(D.Bytes)},
+                           {"files", num(D.Files)},
+                           {"provided_by_runtime", D.ProvidedByRuntime},
+                           {"why", str(D.Why)},
+                           {"fix", str(D.Fix)}});
+  Array Unsafe;
+  for (const auto &U : P.Unsafe)
+    Unsafe.push_back(Object{{"source", str(U.Source)},
+                            {"name", str(U.Name)},
+                            {"kind", str(U.Kind)},
+                            {"detail", str(U.Detail)}});
+  Doc["package"] = Object{{"sources", std::move(Sources)},
+                          {"total_uncompressed_bytes", num(P.TotalUncompressedBytes)},
+                          {"runtime_family", str(P.RuntimeFamily)},
+                          {"runtime_detected_from", str(P.RuntimeDetectedFrom)},
+                          {"bootstrap", std::move(Boot)},
+                          {"heavy_dependencies", std::move(Heavy)},
+                          {"removable_bytes", num(P.RemovableBytes)},
+                          {"removable", std::move(Removable)},
+                          {"duplicates", std::move(Dups)},
+                          {"unsafe_entries", std::move(Unsafe)},
+                          {"skipped", strings(P.Skipped)},
+                          {"limits", str(P.Limits)}};
+}
+
+Finding packageLocatedFinding(const ArtifactReport &R, const Finding &F) {
+  auto It = R.Package.MemberSources.find(F.Where.File);
+  if (It == R.Package.MemberSources.end() || It->second == F.Where.File)
+    return F;
+  Finding Out = F;
+  Out.Where.File = It->second;
+  Out.Message = F.Where.File + ": " + F.Message;
+  return Out;
+}
+
+} // namespace coldstart::report
