@@ -7,6 +7,7 @@
 #include "coldstart/inspect/Dependencies.h"
 #include "coldstart/inspect/ElfInspector.h"
 #include "coldstart/inspect/Package.h"
+#include "coldstart/inspect/Estimate.h"
 #include "coldstart/report/ArtifactReport.h"
 #include "coldstart/rules/Loader.h"
 #include "coldstart/rules/RuntimeManifest.h"
@@ -70,6 +71,11 @@ static cl::opt<std::string>
             cl::desc("Resolve the dependency tree against this root folder (e.g. an export of "
                      "the runtime's base image; / for this machine)"),
             cl::value_desc("DIR"), cl::sub(InspectCmd), cl::cat(optionCategory()));
+static cl::opt<unsigned> MemoryMb("memory",
+                                  cl::desc("Memory size the cold-start estimate is computed for "
+                                           "(default: the rule set's cost.default-memory-mb)"),
+                                  cl::value_desc("MB"), cl::init(0), cl::sub(InspectCmd),
+                                  cl::cat(optionCategory()));
 static OutputOptions Out(InspectCmd);
 
 /// Prints R in the chosen format and returns the exit status its findings call for.
@@ -132,6 +138,8 @@ static int runInspect() {
     if (ArchName != "x86_64" && ArchName != "aarch64")
       return fail("unknown --arch '" + Arch + "' (expected x86_64 or arm64)");
   }
+  if (MemoryMb != 0 && (MemoryMb < 128 || MemoryMb > 10240))
+    return fail("--memory must be between 128 and 10240 MB (Lambda's range)");
   if (!Sysroot.empty() && !llvm::sys::fs::is_directory(Sysroot))
     return fail("--sysroot '" + Sysroot + "' is not a folder");
 
@@ -200,6 +208,9 @@ static int runInspect() {
   CO.Arch = ArchName;
   inspect::checkBinary(*Binary, *Rules, CO, R.Findings, R.RunNotes);
   R.Binaries.push_back(std::move(*Binary));
+  R.ColdStart = inspect::estimateColdStart(inspect::countStartupWork(R), *Rules,
+                                           Manifest ? &*Manifest : nullptr, MemoryMb);
+  inspect::checkColdStartBudget(R.ColdStart, R.Path, *Rules, R.Findings);
   report::sortFindings(R.Findings);
 
   auto Sink = OutputSink::open(Out.OutputFile);

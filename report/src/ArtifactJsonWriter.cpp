@@ -201,6 +201,7 @@ void writeInspectJson(const ArtifactReport &R, llvm::raw_ostream &OS) {
   for (const auto &B : R.Binaries)
     Binaries.push_back(binaryJson(B));
   Doc["binaries"] = std::move(Binaries);
+  Doc["estimate"] = estimateJson(R.ColdStart);
   if (R.Kind != "elf")
     addPackageJson(R, Doc);
   Doc["findings"] = inspectFindingsJson(R.Findings);

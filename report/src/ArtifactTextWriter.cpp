@@ -128,6 +128,10 @@ void writeInspectText(const ArtifactReport &R, llvm::raw_ostream &OS) {
     writeBinary(B, OS);
     OS << "\n";
   }
+  if (R.ColdStart.Computed) {
+    writeEstimateText(R.ColdStart, OS);
+    OS << "\n";
+  }
   writeText(toReport(R), OS);
 }
 

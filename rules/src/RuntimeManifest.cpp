@@ -101,10 +101,12 @@ public:
         list(V, Key, M.Libraries);
       else if (Key == "versions")
         versions(V, M);
+      else if (Key == "platform-init-ms")
+        platformInit(V, M);
       else
         error(Entry.first, "unknown key '" + Key +
                                "' (expected one of: name, os, family, exact, architectures, "
-                               "versions, ld-library-path, libraries)");
+                               "versions, platform-init-ms, ld-library-path, libraries)");
     }
     if (M.Name.empty() && Errors.size() == Before)
       error(Root, "a runtime manifest needs a 'name'");
@@ -154,6 +156,18 @@ private:
       return;
     }
     Out = V.Scalar();
+  }
+  void platformInit(const YAML::Node &V, RuntimeManifest &M) {
+    double Value = 0;
+    if (!V.IsMap() || !V["value"] || !V["value"].IsScalar() ||
+        !YAML::convert<double>::decode(V["value"], Value) || Value < 0 || !V["source"] ||
+        !V["source"].IsScalar() || V["source"].Scalar().empty() || V.size() != 2) {
+      error(V, "'platform-init-ms' must be a mapping with a non-negative 'value' and its "
+               "'source'");
+      return;
+    }
+    M.PlatformInitMs = Value;
+    M.PlatformInitSource = V["source"].Scalar();
   }
   void versions(const YAML::Node &V, RuntimeManifest &M) {
     if (!V.IsMap()) {
@@ -241,6 +255,12 @@ std::string formatRuntimeManifest(const RuntimeManifest &M, const std::string &H
   if (!M.Cxxabi.empty())
     Out << YAML::Key << "cxxabi" << YAML::Value << YAML::DoubleQuoted << M.Cxxabi;
   Out << YAML::EndMap;
+  if (M.PlatformInitMs) {
+    Out << YAML::Key << "platform-init-ms" << YAML::Value << YAML::BeginMap;
+    Out << YAML::Key << "value" << YAML::Value << *M.PlatformInitMs;
+    Out << YAML::Key << "source" << YAML::Value << M.PlatformInitSource;
+    Out << YAML::EndMap;
+  }
   Out << YAML::Key << "ld-library-path" << YAML::Value << YAML::Flow << M.LdLibraryPath;
   Out << YAML::Key << "libraries" << YAML::Value << YAML::Block << M.Libraries;
   Out << YAML::EndMap;

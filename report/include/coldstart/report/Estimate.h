@@ -6,17 +6,24 @@
 #include <string>
 #include <vector>
 
+namespace llvm {
+class raw_ostream;
+namespace json {
+class Value;
+}
+} // namespace llvm
+
 namespace coldstart::report {
 
 /// One term of the estimate: Quantity x Coefficient (x the CPU factor when CpuBound).
 struct EstimateTerm {
-  std::string What;        // "relative relocations"
-  double Quantity = 0;     // 120345
+  std::string What;            // "relative relocations"
+  double Quantity = 0;         // 120345
   std::string CoefficientKey;  // "cost.relocation-relative-us"
-  double Coefficient = 0;  // per unit, in CoefficientUnit
+  double Coefficient = 0;      // per unit, in CoefficientUnit
   std::string CoefficientUnit; // "us", "ms"
-  std::string Source;      // where the coefficient comes from
-  double Ms = 0;           // at the estimate's memory size
+  std::string Source;          // where the coefficient comes from
+  double Ms = 0;               // at the estimate's memory size
 };
 
 struct EstimatePart {
@@ -41,5 +48,11 @@ struct Estimate {
   std::vector<std::string> Notes;
   std::string Method;
 };
+
+/// `{"cold_start_ms", "breakdown": {part: ms}, ...}` (DESIGN.md) with every term; null when
+/// no estimate was computed.
+llvm::json::Value estimateJson(const Estimate &E);
+/// The estimate as a table a person reads, terms and sources included.
+void writeEstimateText(const Estimate &E, llvm::raw_ostream &OS);
 
 } // namespace coldstart::report

@@ -25,6 +25,10 @@ struct RuntimeManifest {
   std::string Cxxabi;                     // highest CXXABI_ version, "1.3.13"
   std::vector<std::string> LdLibraryPath;
   std::vector<std::string> Libraries; // sonames (file names) the runtime's folders hold
+  /// The runtime's own init time for a minimal function (the cold-start floor), with its
+  /// source; absent when no published figure exists for this runtime.
+  std::optional<double> PlatformInitMs;
+  std::string PlatformInitSource;
   std::string Origin;                 // "bundled" or the file it was read from
 
   bool providesLibrary(std::string_view Soname) const;

@@ -1,0 +1,46 @@
+// The cold-start estimate: counts from the artifact pass (libraries, relocations by kind,
+// static initializers) times coefficients from the rule set, plus the runtime's own floor from
+// its manifest, scaled for the CPU share Lambda gives the configured memory size.
+#pragma once
+
+#include "coldstart/report/ArtifactReport.h"
+#include "coldstart/report/Estimate.h"
+#include "coldstart/rules/RuleSet.h"
+#include "coldstart/rules/RuntimeManifest.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace coldstart::inspect {
+
+/// What the loader and the C++ runtime do before main, counted over the binaries that load at
+/// start (the artifact's main binary and the libraries of the package it loads).
+struct StartupCounts {
+  uint64_t Libraries = 0; // shared libraries the loader maps (transitively if resolved)
+  bool LibrariesTransitive = false;
+  uint64_t RelativeRelocations = 0;
+  uint64_t SymbolicRelocations = 0; // symbol lookups at load: GLOB_DAT, absolute, TLS, COPY,
+                                    // and PLT slots when lazy binding is off
+  uint64_t LazyJumpSlots = 0;       // PLT slots bound on first call instead (not counted)
+  uint64_t StaticInitializers = 0;
+  std::vector<std::string> Binaries; // the paths counted
+};
+
+/// Counts from an inspect report: its first binary is the program Lambda starts; binaries of
+/// the report that the program's resolved dependency tree names are counted too.
+StartupCounts countStartupWork(const report::ArtifactReport &R);
+
+/// The memory sizes of the estimate's table (MB).
+const std::vector<unsigned> &estimateMemorySizes();
+
+/// The estimate at MemoryMb (0: the rule set's cost.default-memory-mb), with the same
+/// estimate at estimateMemorySizes() and the rule set's budget.
+report::Estimate estimateColdStart(const StartupCounts &Counts, const rules::RuleSet &Rules,
+                                   const rules::RuntimeManifest *Runtime, unsigned MemoryMb);
+
+/// The coldstart-cold-start-budget finding when the estimate exceeds the budget.
+void checkColdStartBudget(const report::Estimate &E, const std::string &ArtifactPath,
+                          const rules::RuleSet &Rules, std::vector<report::Finding> &Findings);
+
+} // namespace coldstart::inspect

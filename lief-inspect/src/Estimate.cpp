@@ -1,0 +1,198 @@
+#include "coldstart/inspect/Estimate.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+#include <algorithm>
+#include <set>
+
+namespace coldstart::inspect {
+
+namespace {
+
+constexpr const char *LoadLibraryKey = "cost.load-library-ms";
+constexpr const char *RelativeKey = "cost.relocation-relative-us";
+constexpr const char *SymbolLookupKey = "cost.symbol-lookup-us";
+constexpr const char *InitializerKey = "cost.static-initializer-us";
+constexpr const char *DefaultMemoryKey = "cost.default-memory-mb";
+constexpr const char *VcpuKey = "limits.memory-mb-per-vcpu";
+constexpr const char *BudgetKey = "thresholds.cold-start-budget-ms";
+
+void addCounts(const report::BinaryReport &B, StartupCounts &C) {
+  const report::RelocationCounts &R = B.Relocations;
+  C.RelativeRelocations += R.Relative + R.IRelative;
+  C.SymbolicRelocations += R.Symbolic + R.Tls + R.Copy;
+  if (B.Dynamic.BindNow)
+    C.SymbolicRelocations += R.JumpSlot;
+  else
+    C.LazyJumpSlots += R.JumpSlot;
+  C.StaticInitializers += B.Initializers.Count;
+  C.Binaries.push_back(B.Path);
+}
+
+/// A term whose coefficient the rule set may lack: then it is left out and the part says so.
+bool addTerm(report::EstimatePart &Part, const rules::RuleSet &Rules, const char *Key,
+             const std::string &What, double Quantity, double MsPerUnit, double CpuFactor) {
+  const rules::SourcedValue *V = Rules.sourcedValue(Key);
+  if (!V) {
+    Part.Note += (Part.Note.empty() ? "" : "; ") + std::string("no '") + Key +
+                 "' in the rule set: " + What + " not estimated";
+    return false;
+  }
+  report::EstimateTerm T;
+  T.What = What;
+  T.Quantity = Quantity;
+  T.CoefficientKey = Key;
+  T.Coefficient = V->Value;
+  T.CoefficientUnit = V->Unit;
+  T.Source = V->Source;
+  T.Ms = Quantity * V->Value * MsPerUnit * (Part.CpuBound ? CpuFactor : 1.0);
+  Part.Ms += T.Ms;
+  Part.Terms.push_back(std::move(T));
+  return true;
+}
+
+double cpuFactor(const rules::RuleSet &Rules, unsigned MemoryMb) {
+  double PerVcpu = Rules.value(VcpuKey, 0);
+  if (PerVcpu <= 0 || MemoryMb == 0)
+    return 1;
+  return std::max(1.0, PerVcpu / static_cast<double>(MemoryMb));
+}
+
+report::Estimate compute(const StartupCounts &C, const rules::RuleSet &Rules,
+                         const rules::RuntimeManifest *Runtime, unsigned MemoryMb) {
+  report::Estimate E;
+  E.Computed = true;
+  E.MemoryMb = MemoryMb;
+  E.CpuFactor = cpuFactor(Rules, MemoryMb);
+
+  report::EstimatePart Platform;
+  Platform.Name = "platform";
+  if (Runtime && Runtime->PlatformInitMs) {
+    report::EstimateTerm T;
+    T.What = "init of a minimal function on " + Runtime->Name;
+    T.Quantity = 1;
+    T.CoefficientKey = "runtime manifest " + Runtime->Name + ": platform-init-ms";
+    T.Coefficient = *Runtime->PlatformInitMs;
+    T.CoefficientUnit = "ms";
+    T.Source = Runtime->PlatformInitSource;
+    T.Ms = *Runtime->PlatformInitMs;
+    Platform.Ms = T.Ms;
+    Platform.Terms.push_back(std::move(T));
+  } else {
+    Platform.Note = Runtime ? "the manifest of " + Runtime->Name + " has no platform-init-ms"
+                            : "no --runtime given: the runtime's own init is not included";
+  }
+  E.Parts.push_back(std::move(Platform));
+
+  report::EstimatePart Loading;
+  Loading.Name = "loading";
+  Loading.CpuBound = true;
+  addTerm(Loading, Rules, LoadLibraryKey,
+          C.LibrariesTransitive ? "shared libraries mapped (dependency tree)"
+                                : "shared libraries mapped (direct DT_NEEDED only)",
+          static_cast<double>(C.Libraries), 1.0, E.CpuFactor);
+  addTerm(Loading, Rules, RelativeKey, "relative relocations",
+          static_cast<double>(C.RelativeRelocations), 1e-3, E.CpuFactor);
+  // The loader looks each symbol up object by object through the global scope, so the work
+  // grows with the number of libraries as well as with the number of symbol relocations.
+  addTerm(Loading, Rules, SymbolLookupKey,
+          "symbol relocations x libraries in the lookup scope (" +
+              std::to_string(C.SymbolicRelocations) + " x " + std::to_string(C.Libraries) + ")",
+          static_cast<double>(C.SymbolicRelocations) * static_cast<double>(C.Libraries), 1e-3,
+          E.CpuFactor);
+  if (C.LazyJumpSlots)
+    Loading.Note += (Loading.Note.empty() ? "" : "; ") + std::to_string(C.LazyJumpSlots) +
+                    " PLT slots bound lazily on first call are not counted";
+  if (!C.LibrariesTransitive)
+    Loading.Note += (Loading.Note.empty() ? "" : "; ") +
+                    std::string("libraries of libraries not counted: give --sysroot or a "
+                                "package to resolve the tree");
+  E.Parts.push_back(std::move(Loading));
+
+  report::EstimatePart Init;
+  Init.Name = "static-initializers";
+  Init.CpuBound = true;
+  addTerm(Init, Rules, InitializerKey, "static initializers run before main",
+          static_cast<double>(C.StaticInitializers), 1e-3, E.CpuFactor);
+  Init.Note += (Init.Note.empty() ? "" : "; ") +
+               std::string("each initializer is costed alike; one that loads a file or opens "
+                           "a connection costs far more");
+  E.Parts.push_back(std::move(Init));
+
+  for (const report::EstimatePart &P : E.Parts)
+    E.ColdStartMs += P.Ms;
+  return E;
+}
+
+} // namespace
+
+StartupCounts countStartupWork(const report::ArtifactReport &R) {
+  StartupCounts C;
+  if (R.Binaries.empty())
+    return C;
+  const report::BinaryReport &Main = R.Binaries.front();
+  addCounts(Main, C);
+  const report::DependencyResolution &D = Main.Dependencies;
+  if (D.Performed) {
+    C.Libraries = D.Libraries.size();
+    C.LibrariesTransitive = true;
+    std::set<std::string> Loaded;
+    for (const report::ResolvedLibrary &L : D.Libraries)
+      if (L.Found)
+        Loaded.insert(L.Path);
+    for (size_t I = 1; I < R.Binaries.size(); ++I)
+      if (Loaded.count(R.Binaries[I].Path))
+        addCounts(R.Binaries[I], C);
+  } else {
+    C.Libraries = Main.Dynamic.Needed.size();
+  }
+  return C;
+}
+
+const std::vector<unsigned> &estimateMemorySizes() {
+  static const std::vector<unsigned> Sizes = {128, 256, 512, 1024, 1769, 3008};
+  return Sizes;
+}
+
+report::Estimate estimateColdStart(const StartupCounts &Counts, const rules::RuleSet &Rules,
+                                   const rules::RuntimeManifest *Runtime, unsigned MemoryMb) {
+  if (MemoryMb == 0)
+    MemoryMb = static_cast<unsigned>(Rules.value(DefaultMemoryKey, 128));
+  report::Estimate E = compute(Counts, Rules, Runtime, MemoryMb);
+  for (unsigned Size : estimateMemorySizes())
+    E.ByMemory.emplace_back(Size, compute(Counts, Rules, Runtime, Size).ColdStartMs);
+  E.BudgetMs = Rules.value(BudgetKey, 0);
+  E.Method = "sum of parts: count x coefficient, CPU-bound parts multiplied by max(1, " +
+             llvm::formatv("{0}", Rules.value(VcpuKey, 0)).str() +
+             " / memory MB) because Lambda gives a proportional share of one vCPU below that "
+             "size; coefficients and their sources are listed per term";
+  if (!Runtime)
+    E.Notes.push_back("no --runtime: the runtime's own init is not part of this estimate");
+  return E;
+}
+
+void checkColdStartBudget(const report::Estimate &E, const std::string &ArtifactPath,
+                          const rules::RuleSet &Rules, std::vector<report::Finding> &Findings) {
+  const char *Rule = "coldstart-cold-start-budget";
+  if (!E.Computed || !Rules.isEnabled(Rule) || E.BudgetMs <= 0 || E.ColdStartMs <= E.BudgetMs)
+    return;
+  const report::EstimatePart *Largest = nullptr;
+  for (const report::EstimatePart &P : E.Parts)
+    if (!Largest || P.Ms > Largest->Ms)
+      Largest = &P;
+  report::Finding F;
+  F.Rule = Rule;
+  F.Level = Rules.severityFor(Rule);
+  F.Where.File = ArtifactPath;
+  F.Category = "startup";
+  F.Message = llvm::formatv("estimated cold start {0:f1} ms at {1} MB exceeds the budget of "
+                            "{2:f0} ms; the largest part is {3} ({4:f1} ms)",
+                            E.ColdStartMs, E.MemoryMb, E.BudgetMs, Largest->Name, Largest->Ms)
+                  .str();
+  F.FixHint = "reduce the largest part of the breakdown, or raise "
+              "thresholds.cold-start-budget-ms if this start-up is acceptable";
+  F.FingerprintKey = std::string(Rule) + ":" + ArtifactPath;
+  Findings.push_back(std::move(F));
+}
+
+} // namespace coldstart::inspect

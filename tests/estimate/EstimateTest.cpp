@@ -1,0 +1,220 @@
+// The cold-start estimate: sums checked by hand against their coefficients, the memory-size
+// table's CPU scaling, the budget finding, and the figures `coldstart inspect` prints.
+#include "coldstart/inspect/Estimate.h"
+#include "coldstart/rules/Loader.h"
+
+#include "RunTool.h"
+
+#include "llvm/Support/JSON.h"
+
+#include <gtest/gtest.h>
+
+using namespace coldstart;
+using namespace coldstart::inspect;
+using coldstart::test::runTool;
+using coldstart::test::TempDir;
+
+namespace {
+
+/// The default rule set with the cost coefficients replaced by round numbers, so sums can be
+/// checked by hand.
+rules::RuleSet roundCoefficients() {
+  rules::RuleSet R = rules::defaultRuleSet();
+  std::vector<rules::Diagnostic> Errors;
+  EXPECT_TRUE(rules::mergeRuleSetText(R,
+                                      "cost:\n"
+                                      "  load-library-ms: 0.5\n"
+                                      "  relocation-relative-us: 0.01\n"
+                                      "  symbol-lookup-us: 0.002\n"
+                                      "  static-initializer-us: 40\n"
+                                      "thresholds:\n"
+                                      "  cold-start-budget-ms: 100\n",
+                                      "round.yaml", Errors));
+  return R;
+}
+
+StartupCounts counts() {
+  StartupCounts C;
+  C.Libraries = 10;
+  C.LibrariesTransitive = true;
+  C.RelativeRelocations = 200000;
+  C.SymbolicRelocations = 5000;
+  C.StaticInitializers = 300;
+  return C;
+}
+
+const report::EstimatePart *part(const report::Estimate &E, const std::string &Name) {
+  for (const auto &P : E.Parts)
+    if (P.Name == Name)
+      return &P;
+  return nullptr;
+}
+
+rules::RuntimeManifest runtime(const std::string &Name) {
+  std::vector<rules::Diagnostic> Errors;
+  auto M = rules::loadRuntimeManifest(Name, Errors);
+  EXPECT_TRUE(M);
+  return *M;
+}
+
+} // namespace
+
+TEST(Estimate, SumsCountsTimesCoefficientsAtOneVcpu) {
+  rules::RuleSet R = roundCoefficients();
+  rules::RuntimeManifest Al2023 = runtime("provided.al2023");
+  report::Estimate E = estimateColdStart(counts(), R, &Al2023, 1769);
+  ASSERT_TRUE(E.Computed);
+  EXPECT_DOUBLE_EQ(E.CpuFactor, 1.0);
+  // loading: 10 x 0.5 ms + 200000 x 0.01 us + 5000 x 10 x 0.002 us = 5 + 2 + 0.1 ms
+  EXPECT_NEAR(part(E, "loading")->Ms, 7.1, 1e-9);
+  // static initializers: 300 x 40 us = 12 ms
+  EXPECT_NEAR(part(E, "static-initializers")->Ms, 12.0, 1e-9);
+  // platform: the manifest's floor, with its source
+  ASSERT_EQ(part(E, "platform")->Terms.size(), 1u);
+  EXPECT_DOUBLE_EQ(part(E, "platform")->Ms, *Al2023.PlatformInitMs);
+  EXPECT_NE(part(E, "platform")->Terms[0].Source.find("lambda-perf"), std::string::npos);
+  EXPECT_NEAR(E.ColdStartMs, *Al2023.PlatformInitMs + 7.1 + 12.0, 1e-9);
+  for (const auto &P : E.Parts)
+    for (const auto &T : P.Terms)
+      EXPECT_FALSE(T.Source.empty()) << T.What;
+}
+
+TEST(Estimate, CpuBoundPartsScaleBelowOneVcpu) {
+  rules::RuleSet R = roundCoefficients();
+  rules::RuntimeManifest Al2 = runtime("provided.al2");
+  report::Estimate E = estimateColdStart(counts(), R, &Al2, 128);
+  double Factor = 1769.0 / 128.0;
+  EXPECT_DOUBLE_EQ(E.CpuFactor, Factor);
+  EXPECT_NEAR(E.ColdStartMs, *Al2.PlatformInitMs + Factor * 19.1, 1e-9);
+  // The table: the platform part stays, the rest scales by 1769/MB up to one vCPU.
+  ASSERT_EQ(E.ByMemory.size(), 6u);
+  for (const auto &[Mb, Ms] : E.ByMemory) {
+    double F = std::max(1.0, 1769.0 / Mb);
+    EXPECT_NEAR(Ms, *Al2.PlatformInitMs + F * 19.1, 1e-9) << Mb;
+  }
+  EXPECT_EQ(E.ByMemory.front().first, 128u);
+  EXPECT_DOUBLE_EQ(E.ByMemory[4].second, E.ByMemory[5].second); // 1769 MB and 3008 MB
+}
+
+TEST(Estimate, DefaultMemoryComesFromTheRuleSet) {
+  rules::RuleSet R = roundCoefficients();
+  report::Estimate E = estimateColdStart(counts(), R, nullptr, 0);
+  EXPECT_EQ(E.MemoryMb, 128u);
+  EXPECT_TRUE(part(E, "platform")->Terms.empty());
+  EXPECT_FALSE(part(E, "platform")->Note.empty());
+}
+
+TEST(Estimate, LazyPltSlotsAreNotCountedButBindNowOnesAre) {
+  report::ArtifactReport R;
+  report::BinaryReport B;
+  B.Path = "bootstrap";
+  B.Relocations.Relative = 100;
+  B.Relocations.Symbolic = 10;
+  B.Relocations.JumpSlot = 7;
+  B.Relocations.Tls = 2;
+  B.Initializers.Count = 3;
+  B.Dynamic.Needed = {"libfoo.so", "libc.so.6"};
+  R.Binaries.push_back(B);
+  StartupCounts Lazy = countStartupWork(R);
+  EXPECT_EQ(Lazy.SymbolicRelocations, 12u);
+  EXPECT_EQ(Lazy.LazyJumpSlots, 7u);
+  EXPECT_EQ(Lazy.Libraries, 2u);
+  EXPECT_FALSE(Lazy.LibrariesTransitive);
+  R.Binaries[0].Dynamic.BindNow = true;
+  EXPECT_EQ(countStartupWork(R).SymbolicRelocations, 19u);
+}
+
+TEST(Estimate, PackageLibrariesInTheResolvedTreeAreCounted) {
+  report::ArtifactReport R;
+  report::BinaryReport Main, Lib, Unused;
+  Main.Path = "/pkg/bootstrap";
+  Main.Relocations.Relative = 10;
+  Main.Dependencies.Performed = true;
+  for (const char *Name : {"libfoo.so", "libc.so.6", "libmissing.so"}) {
+    report::ResolvedLibrary L;
+    L.Name = Name;
+    L.Found = std::string(Name) != "libmissing.so";
+    L.Path = std::string(Name) == "libfoo.so" ? "/pkg/lib/libfoo.so" : "/lib64/libc.so.6";
+    Main.Dependencies.Libraries.push_back(L);
+  }
+  Lib.Path = "/pkg/lib/libfoo.so";
+  Lib.Relocations.Relative = 1000;
+  Lib.Initializers.Count = 4;
+  Unused.Path = "/pkg/lib/unused.so";
+  Unused.Relocations.Relative = 99999;
+  R.Binaries = {Main, Lib, Unused};
+  StartupCounts C = countStartupWork(R);
+  EXPECT_EQ(C.Libraries, 3u);
+  EXPECT_TRUE(C.LibrariesTransitive);
+  EXPECT_EQ(C.RelativeRelocations, 1010u);
+  EXPECT_EQ(C.StaticInitializers, 4u);
+  EXPECT_EQ(C.Binaries.size(), 2u);
+}
+
+TEST(Estimate, MissingCoefficientIsSaidNotGuessed) {
+  rules::RuleSet R = roundCoefficients();
+  R.Values.erase("cost.static-initializer-us");
+  report::Estimate E = estimateColdStart(counts(), R, nullptr, 1769);
+  EXPECT_TRUE(part(E, "static-initializers")->Terms.empty());
+  EXPECT_NE(part(E, "static-initializers")->Note.find("cost.static-initializer-us"),
+            std::string::npos);
+  EXPECT_NEAR(E.ColdStartMs, 7.1, 1e-9);
+}
+
+TEST(Estimate, BudgetFindingFiresOnlyAboveTheBudget) {
+  rules::RuleSet R = roundCoefficients();
+  std::vector<report::Finding> Findings;
+  report::Estimate Over = estimateColdStart(counts(), R, nullptr, 128); // 19.1 x 13.8 > 100
+  checkColdStartBudget(Over, "function.zip", R, Findings);
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Rule, "coldstart-cold-start-budget");
+  EXPECT_NE(Findings[0].Message.find("static-initializers"), std::string::npos);
+  Findings.clear();
+  report::Estimate Under = estimateColdStart(counts(), R, nullptr, 1769); // 19.1 < 100
+  checkColdStartBudget(Under, "function.zip", R, Findings);
+  EXPECT_TRUE(Findings.empty());
+}
+
+TEST(Estimate, InspectPrintsAnEstimateWhoseTermsAddUp) {
+  std::string Elf = std::string(COLDSTART_BINARY_DIR) + "/fixtures/measure/pkg/bootstrap";
+  test::ToolResult R = runTool(COLDSTART_BIN, {"inspect", "--format", "json", "--runtime",
+                                               "provided.al2023", "--memory", "512", Elf});
+  ASSERT_EQ(R.ExitCode, 0) << R.Stderr;
+  auto Doc = llvm::json::parse(R.Stdout);
+  ASSERT_TRUE(bool(Doc)) << llvm::toString(Doc.takeError());
+  const llvm::json::Object *E = Doc->getAsObject()->getObject("estimate");
+  ASSERT_NE(E, nullptr);
+  EXPECT_EQ(E->getInteger("memory_mb"), 512);
+  double Factor = 1769.0 / 512.0;
+  EXPECT_NEAR(*E->getNumber("cpu_factor"), Factor, 1e-3);
+  double Sum = 0;
+  const llvm::json::Object *Breakdown = E->getObject("breakdown");
+  for (const auto &KV : *Breakdown)
+    Sum += *KV.second.getAsNumber();
+  EXPECT_NEAR(Sum, *E->getNumber("cold_start_ms"), 0.01);
+  // Every term is quantity x coefficient (x the CPU factor when CPU-bound), in ms.
+  for (const llvm::json::Value &PV : *E->getArray("parts")) {
+    const llvm::json::Object &P = *PV.getAsObject();
+    for (const llvm::json::Value &TV : *P.getArray("terms")) {
+      const llvm::json::Object &T = *TV.getAsObject();
+      double PerUnitMs = T.getString("unit")->starts_with("us") ? 1e-3 : 1.0;
+      double Expected = *T.getNumber("quantity") * *T.getNumber("coefficient") * PerUnitMs *
+                        (*P.getBoolean("cpu_bound") ? Factor : 1.0);
+      EXPECT_NEAR(*T.getNumber("ms"), Expected, 0.002) << T.getString("what")->str();
+      EXPECT_FALSE(T.getString("source")->empty());
+    }
+  }
+  EXPECT_EQ(E->getArray("by_memory")->size(), 6u);
+}
+
+TEST(Estimate, BudgetFromTheCommandLineRuleSetGatesCi) {
+  TempDir Dir;
+  std::string Rules = Dir.write("budget.yaml", "thresholds:\n  cold-start-budget-ms: 1\n");
+  std::string Elf = std::string(COLDSTART_BINARY_DIR) + "/fixtures/measure/pkg/bootstrap";
+  test::ToolResult R = runTool(COLDSTART_BIN, {"inspect", "--rules", Rules, "--runtime",
+                                               "provided.al2023", "--fail-on", "warning", Elf});
+  EXPECT_EQ(R.ExitCode, 1) << R.Stdout << R.Stderr;
+  EXPECT_NE(R.Stdout.find("[coldstart-cold-start-budget]"), std::string::npos) << R.Stdout;
+  EXPECT_NE(R.Stdout.find("Cold-start estimate"), std::string::npos);
+  EXPECT_EQ(runTool(COLDSTART_BIN, {"inspect", "--memory", "64", Elf}).ExitCode, 2);
+}
