@@ -21,6 +21,8 @@ static const char *const Overview =
     "invocation\n"
     "  coldstart inspect  ELF binaries, deployment zips, layers: size, dependencies, start-up "
     "cost\n"
+    "  coldstart measure  run a package's bootstrap locally and time cold and warm starts\n"
+    "  coldstart calibrate fit the estimate's coefficients to this machine's measurements\n"
     "  coldstart rules    validate, list and explain the rule set\n\n"
     "Run 'coldstart <subcommand> --help' for a subcommand's options.\n"
     "Exit status: 0 no finding at or above --fail-on, 1 findings at or above it, 2 the tool "
