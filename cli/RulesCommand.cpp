@@ -3,8 +3,11 @@
 #include "Command.h"
 
 #include "coldstart/EmbeddedFile.h"
+#include "coldstart/inspect/Package.h"
 #include "coldstart/rules/Loader.h"
+#include "coldstart/rules/RuntimeManifest.h"
 
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
@@ -20,8 +23,12 @@ extern const unsigned long EmbeddedFileCount;
 static cl::SubCommand RulesCmd("rules", "Validate, list and explain the rule set.\n\n"
                                         "  coldstart rules validate FILE\n"
                                         "  coldstart rules list [--rules FILE] [--format json]\n"
-                                        "  coldstart rules explain RULE_ID [--rules FILE]\n");
-static cl::list<std::string> Words(cl::Positional, cl::desc("validate FILE | list | explain ID"),
+                                        "  coldstart rules explain RULE_ID [--rules FILE]\n"
+                                        "  coldstart rules runtime-manifest ROOTFS [--name NAME] "
+                                        "[-o FILE]\n");
+static cl::list<std::string> Words(cl::Positional,
+                                   cl::desc("validate FILE | list | explain ID | "
+                                            "runtime-manifest ROOTFS"),
                                    cl::sub(RulesCmd), cl::cat(optionCategory()));
 static cl::opt<std::string> RulesFile("rules",
                                       cl::desc("Overlay this rule-set file on the bundled "
@@ -145,15 +152,58 @@ static int runExplain(const std::string &Id) {
   return ExitClean;
 }
 
+static cl::opt<std::string> ManifestName("name",
+                                         cl::desc("Name of the runtime 'runtime-manifest' "
+                                                  "writes (default: custom-rootfs)"),
+                                         cl::value_desc("NAME"), cl::init("custom-rootfs"),
+                                         cl::sub(RulesCmd), cl::cat(optionCategory()));
+static cl::opt<std::string> ManifestOut("o", cl::desc("Write the manifest to FILE, not stdout"),
+                                        cl::value_desc("FILE"), cl::sub(RulesCmd),
+                                        cl::cat(optionCategory()));
+
+/// `rules runtime-manifest ROOTFS`: an exact manifest from a root filesystem folder or tar.
+static int runRuntimeManifest(const std::string &Rootfs) {
+  if (!llvm::sys::fs::exists(Rootfs))
+    return fail(Rootfs + ": no such file or folder");
+  auto M = inspect::manifestFromRootfs(Rootfs, ManifestName);
+  if (!M)
+    return fail(llvm::toString(M.takeError()));
+  std::string Header =
+      "Runtime manifest written by `coldstart rules runtime-manifest` from " + Rootfs +
+      ".\nExact: 'libraries' lists every shared object in the image's library folders; the\n"
+      "versions are the highest GLIBC_/GLIBCXX_/CXXABI_ that libc.so.6 and libstdc++.so.6\n"
+      "define (DT_VERDEF); ld-library-path is Lambda's, from the bundled manifests.\n"
+      "Use it with: coldstart inspect --runtime THIS_FILE ...";
+  std::string Text = rules::formatRuntimeManifest(*M, Header);
+  // Check that what we write reads back.
+  std::vector<rules::Diagnostic> Errors;
+  if (!rules::parseRuntimeManifest(Text, ManifestName, Errors)) {
+    for (const auto &D : Errors)
+      llvm::errs() << D.str() << "\n";
+    return fail("the manifest written from " + Rootfs + " does not read back");
+  }
+  auto Sink = OutputSink::open(ManifestOut);
+  if (!Sink)
+    return ExitFailure;
+  Sink->stream() << Text;
+  if (!Sink->commit())
+    return ExitFailure;
+  if (M->Glibc.empty())
+    llvm::errs() << "coldstart: warning: " << Rootfs
+                 << ": no libc.so.6 with version definitions found; 'versions.glibc' is empty\n";
+  return ExitClean;
+}
+
 static int runRules() {
   if (Words.empty())
     return fail("'coldstart rules' needs an action: validate FILE, list, or explain RULE_ID");
   const std::string &Action = Words[0];
   size_t Expected = Action == "list" ? 1 : 2;
-  if (Action != "validate" && Action != "list" && Action != "explain")
+  if (Action != "validate" && Action != "list" && Action != "explain" &&
+      Action != "runtime-manifest")
     return fail("unknown action '" + Action +
-                "' for 'coldstart rules' (expected validate, list "
-                "or explain)");
+                "' for 'coldstart rules' (expected validate, list, explain or "
+                "runtime-manifest)");
   if (Words.size() != Expected)
     return fail("'coldstart rules " + Action + "' takes " +
                 (Expected == 1 ? std::string("no argument") : std::string("one argument")));
@@ -161,6 +211,8 @@ static int runRules() {
     return runValidate(Words[1]);
   if (Action == "list")
     return runList();
+  if (Action == "runtime-manifest")
+    return runRuntimeManifest(Words[1]);
   return runExplain(Words[1]);
 }
 

@@ -22,6 +22,30 @@ struct Word {
   bool Unexpanded = false;
 };
 
+/// The index just past the ')' matching the '(' at Open, skipping quoted text; the end of the
+/// line when unbalanced.
+size_t matchingParen(StringRef Line, size_t Open) {
+  int Depth = 0;
+  char Quote = 0;
+  for (size_t I = Open; I < Line.size(); ++I) {
+    char C = Line[I];
+    if (Quote) {
+      if (C == Quote)
+        Quote = 0;
+      continue;
+    }
+    if (C == '"' || C == '\'') {
+      Quote = C;
+      continue;
+    }
+    if (C == '(')
+      ++Depth;
+    else if (C == ')' && --Depth == 0)
+      return I + 1;
+  }
+  return Line.size();
+}
+
 class Expander {
 public:
   Expander(const std::string &ScriptPath, const std::string &TaskRoot) {
@@ -76,6 +100,13 @@ public:
         size_t End = I + 1;
         std::string Inner;
         while (End < Line.size() && Line[End] != '"') {
+          if (Line[End] == '$' && End + 1 < Line.size() && Line[End + 1] == '(') {
+            // A command substitution keeps its own quotes: copy it whole.
+            size_t Close = matchingParen(Line, End + 1);
+            Inner += Line.slice(End, Close).str();
+            End = Close;
+            continue;
+          }
           if (Line[End] == '\\' && End + 1 < Line.size())
             ++End;
           Inner += Line[End++];

@@ -986,9 +986,12 @@ Expected<std::string> packageKind(const std::string &Path) {
   if (!N)
     return createStringError(inconvertibleErrorCode(),
                              Path + ": cannot read: " + toString(N.takeError()));
-  if (looksLikeElf(StringRef(Head, *N)))
-    return std::string("elf");
-  return std::string("zip");
+  StringRef H(Head, *N);
+  // A zip starts with a local header (or, empty, with its end record); anything else that is
+  // not named .zip goes to the ELF inspector, which says what it is not.
+  if (H.starts_with("PK") || StringRef(Path).ends_with_insensitive(".zip"))
+    return std::string("zip");
+  return std::string("elf");
 }
 
 Error inspectPackage(const std::string &Function, const std::vector<std::string> &Layers,

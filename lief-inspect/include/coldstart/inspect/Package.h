@@ -35,7 +35,8 @@ struct PackageOptions {
   std::string Sysroot; // the runtime's root filesystem, searched for what the package lacks
 };
 
-/// "zip" or "directory" for a package path; an error when it is neither a folder nor a zip.
+/// "directory" for a folder, "zip" for a file that starts with "PK" or is named *.zip, else
+/// "elf" (the ELF inspector says what a file that is neither is not).
 llvm::Expected<std::string> packageKind(const std::string &Path);
 
 /// Inspects the function package at Function with the layers (merged under /opt in order) and
