@@ -1,0 +1,181 @@
+// The clang-tidy module "coldstart": one check per source rule id, each running the same
+// analysis `coldstart lint` runs (summarizeTranslationUnit -> joinSummaries) on the TU clang-tidy
+// parsed, and reporting its own rule's findings with the call chain as notes. Loaded with
+// `clang-tidy-19 --load=libcoldstart-tidy.so`; the clang-tidy classes come from the clang-tidy
+// executable, which exports them.
+#include "SharedAnalysis.h"
+#include "StaticConstFix.h"
+#include "TidyConfig.h"
+
+#include "coldstart/analyzer/SummaryBuilder.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <optional>
+
+namespace coldstart::tidy {
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace {
+
+/// Text for a clang diagnostic: '%' starts a format argument there.
+std::string escapeForDiag(llvm::StringRef Text) {
+  std::string Out;
+  Out.reserve(Text.size());
+  for (char C : Text) {
+    if (C == '%')
+      Out += '%';
+    Out += C;
+  }
+  return Out;
+}
+
+class HandlerResourceCheck : public clang::tidy::ClangTidyCheck {
+public:
+  HandlerResourceCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context), RuleId(Name.str()) {
+    // The rule-set file and the handler lists apply to the whole analysis: local to a check or
+    // global for all four. The type and call lists belong to one rule each, so they are local
+    // only; every check reads all four rules' lists, so the four share one analysis per TU.
+    Settings.RuleSetFile = Options.getLocalOrGlobal("RuleSet", "").str();
+    Settings.AddHandlerRegistrations =
+        Options.getLocalOrGlobal("AddHandlerRegistrations", "").str();
+    Settings.RemoveHandlerRegistrations =
+        Options.getLocalOrGlobal("RemoveHandlerRegistrations", "").str();
+    Settings.AddHandlerFunctions = Options.getLocalOrGlobal("AddHandlerFunctions", "").str();
+    Settings.RemoveHandlerFunctions = Options.getLocalOrGlobal("RemoveHandlerFunctions", "").str();
+    const clang::tidy::ClangTidyOptions::OptionMap &All = Context->getOptions().CheckOptions;
+    for (const std::string &Rule : sourceRuleIds()) {
+      OptionsView View(Rule, All, Context);
+      RuleListOptions Lists;
+      Lists.AddTypes = View.get("AddTypes", "").str();
+      Lists.RemoveTypes = View.get("RemoveTypes", "").str();
+      Lists.AddCalls = View.get("AddCalls", "").str();
+      Lists.RemoveCalls = View.get("RemoveCalls", "").str();
+      if (!Lists.AddTypes.empty() || !Lists.RemoveTypes.empty() || !Lists.AddCalls.empty() ||
+          !Lists.RemoveCalls.empty())
+        Settings.PerRule[Rule] = std::move(Lists);
+      if (Rule == RuleId)
+        Own = Settings.PerRule.count(Rule) ? Settings.PerRule[Rule] : RuleListOptions();
+    }
+  }
+
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override {
+    Options.store(Opts, "RuleSet", Settings.RuleSetFile);
+    Options.store(Opts, "AddHandlerRegistrations", Settings.AddHandlerRegistrations);
+    Options.store(Opts, "RemoveHandlerRegistrations", Settings.RemoveHandlerRegistrations);
+    Options.store(Opts, "AddHandlerFunctions", Settings.AddHandlerFunctions);
+    Options.store(Opts, "RemoveHandlerFunctions", Settings.RemoveHandlerFunctions);
+    Options.store(Opts, "AddTypes", Own.AddTypes);
+    Options.store(Opts, "RemoveTypes", Own.RemoveTypes);
+    Options.store(Opts, "AddCalls", Own.AddCalls);
+    Options.store(Opts, "RemoveCalls", Own.RemoveCalls);
+  }
+
+  void registerMatchers(MatchFinder *Finder) override {
+    // The analysis looks at the whole TU at once: one match, on the TU itself.
+    Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+  }
+
+  void check(const MatchFinder::MatchResult &Result) override {
+    ASTContext &Context = *Result.Context;
+    LastContext = &Context;
+    const SourceManager &SM = *Result.SourceManager;
+    std::string MainFile;
+    if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+      MainFile = Main->getName().str();
+    std::string WorkingDir;
+    if (llvm::ErrorOr<std::string> Cwd =
+            SM.getFileManager().getVirtualFileSystem().getCurrentWorkingDirectory())
+      WorkingDir = *Cwd;
+
+    std::string Key;
+    std::shared_ptr<const EffectiveRuleSet> Rules = ruleSetFor(Settings, MainFile, WorkingDir, Key);
+    for (const std::string &Warning : Rules->Warnings)
+      if (firstTimeReported("warning:" + Warning))
+        configurationDiag(escapeForDiag("coldstart: " + Warning));
+    if (!Rules->Rules) {
+      for (const std::string &Error : Rules->Errors)
+        if (firstTimeReported("error:" + Error))
+          configurationDiag(escapeForDiag("coldstart: invalid rule set: " + Error),
+                            DiagnosticIDs::Error);
+      return;
+    }
+
+    std::shared_ptr<const std::vector<report::Finding>> Findings =
+        findingsFor(Context, *Rules->Rules, Key);
+    std::optional<StaticConstFixer> Fixer;
+    for (const report::Finding &F : *Findings) {
+      if (F.Rule != RuleId)
+        continue;
+      SourceLocation Where = analyzer::toSourceLocation(F.Where, SM);
+      if (Where.isInvalid())
+        continue;
+      report(F, Where, SM, Context, Fixer);
+    }
+  }
+
+  void onEndOfTranslationUnit() override {
+    if (LastContext)
+      forgetTranslationUnit(*LastContext);
+    LastContext = nullptr;
+  }
+
+  void onStartOfTranslationUnit() override { LastContext = nullptr; }
+
+private:
+  void report(const report::Finding &F, SourceLocation Where, const SourceManager &SM,
+              ASTContext &Context, std::optional<StaticConstFixer> &Fixer) {
+    // coldstart's severities: note (a construction built from the request, which may be
+    // deliberate) is a remark, which --warnings-as-errors leaves alone; warning and error are
+    // warnings, as every clang-tidy check's findings are.
+    DiagnosticIDs::Level Level =
+        F.Level == rules::Severity::Note ? DiagnosticIDs::Remark : DiagnosticIDs::Warning;
+    {
+      DiagnosticBuilder D = diag(Where, escapeForDiag(F.Message), Level);
+      if (!Fixer)
+        Fixer.emplace(Context);
+      if (std::optional<FixItHint> Fix = Fixer->fixFor(Where))
+        D << *Fix;
+    }
+    for (const report::TraceStep &Step : F.Trace) {
+      SourceLocation At = analyzer::toSourceLocation(Step.Where, SM);
+      diag(At.isValid() ? At : Where, escapeForDiag(Step.Note), DiagnosticIDs::Note);
+    }
+    if (!F.FixHint.empty())
+      diag(Where, escapeForDiag("fix: " + F.FixHint), DiagnosticIDs::Note);
+  }
+
+  std::string RuleId;
+  TidySettings Settings;
+  RuleListOptions Own;
+  const ASTContext *LastContext = nullptr;
+};
+
+class ColdstartModule : public clang::tidy::ClangTidyModule {
+public:
+  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    for (const std::string &Rule : sourceRuleIds())
+      Factories.registerCheck<HandlerResourceCheck>(Rule);
+  }
+};
+
+} // namespace
+
+} // namespace coldstart::tidy
+
+// The registration clang-tidy finds when it loads the plugin: the module's one static object.
+static clang::tidy::ClangTidyModuleRegistry::Add<coldstart::tidy::ColdstartModule>
+    ColdstartModuleRegistration("coldstart",
+                                "Per-invocation SDK clients, connections and heavy objects in "
+                                "AWS Lambda handlers (coldstart).");

@@ -1,0 +1,39 @@
+// One analysis per translation unit for all four checks. The checks of one clang-tidy run see
+// the same ASTContext; the first to ask summarizes and joins the TU with the very code
+// `coldstart lint` runs, the others reuse its findings. Rule sets are cached across TUs.
+#pragma once
+
+#include "TidyConfig.h"
+
+#include "coldstart/report/Finding.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace coldstart::tidy {
+
+/// The effective rule set for Settings in the TU whose main file is MainFile, built once per
+/// distinct settings and rule-set file text.
+std::shared_ptr<const EffectiveRuleSet> ruleSetFor(const TidySettings &Settings,
+                                                   const std::string &MainFile,
+                                                   const std::string &WorkingDir, std::string &Key);
+
+/// The findings for every enabled rule in the TU of Context under Rules (Key identifies the
+/// rule set): summarizeTranslationUnit without NOLINT filtering (clang-tidy applies its own),
+/// then joinSummaries, sorted as `coldstart lint` sorts them.
+std::shared_ptr<const std::vector<report::Finding>>
+findingsFor(clang::ASTContext &Context, const rules::RuleSet &Rules, const std::string &Key);
+
+/// Drops the findings kept for Context: its TU is done (the address may be reused by the next).
+void forgetTranslationUnit(const clang::ASTContext &Context);
+
+/// Whether Message has not been reported by this process yet (configuration problems are
+/// reported once, not once per check and file).
+bool firstTimeReported(const std::string &Message);
+
+} // namespace coldstart::tidy
