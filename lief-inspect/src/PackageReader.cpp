@@ -348,7 +348,8 @@ Error SourceReader::readZip() {
       int D = archive_read_data_block(A.get(), &Buf, &Size, &Offset);
       if (D == ARCHIVE_EOF)
         break;
-      if (D < ARCHIVE_WARN)
+      // libarchive reports a CRC mismatch as a warning at the end of the entry's data.
+      if (D < ARCHIVE_OK)
         return fail("entry '" + printableName(Raw) +
                     "' is corrupt or truncated: " + archive_error_string(A.get()));
       Unpacked += Size;

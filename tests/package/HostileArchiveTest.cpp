@@ -190,6 +190,21 @@ TEST(HostileArchive, EncryptedTruncatedAndNotAZip) {
     EXPECT_EQ(R.Run.Exit, 2) << Cut;
     EXPECT_NE(R.Run.Err.find("truncated.zip"), std::string::npos) << R.Run.Err;
   }
+  // A stored entry whose bytes no longer match its CRC-32.
+  std::string Stored = freshDir("crc"), Crc = tempPath("crc.zip");
+  put(Stored, "note.txt", "hello world, hello world\n");
+  ASSERT_EQ(
+      run("/bin/sh", {"sh", "-c", "cd \"$0\" && zip -q -0 \"$1\" note.txt", Stored, Crc}).Exit, 0);
+  std::string CrcBytes = readFile(Crc);
+  size_t Hello = CrcBytes.find("hello world");
+  ASSERT_NE(Hello, std::string::npos);
+  CrcBytes[Hello] = 'j';
+  std::string BadCrc = tempPath("bad-crc.zip");
+  writeFile(BadCrc, CrcBytes);
+  auto C = inspectHostile(BadCrc);
+  EXPECT_EQ(C.Run.Exit, 2) << C.Run.Out;
+  EXPECT_NE(C.Run.Err.find("bad-crc.zip"), std::string::npos) << C.Run.Err;
+
   std::string Junk = tempPath("junk.zip");
   writeFile(Junk, "this is not an archive at all\n");
   auto J = inspectHostile(Junk);
