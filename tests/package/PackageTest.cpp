@@ -309,3 +309,34 @@ TEST(Package, FolderAndZipAgree) {
   EXPECT_EQ(T.Out.find(Zip + ": deployment package (zip)"), 0u) << T.Out;
   EXPECT_NE(T.Out.find("size tree of " + Zip), std::string::npos);
 }
+
+TEST(Package, SizeQuotasFromTheRuleSet) {
+  std::string Dir = freshDir("quota"), Zip = tempPath("quota.zip");
+  uint64_t Bytes = put(Dir, "index.js", std::string(20000, 'q'));
+  zipFolder(Dir, Zip);
+  uint64_t Zipped = fileSize(Zip);
+  // Limits set around the measured sizes: the .zip above its limit, the unzipped size at 90%
+  // of its limit (a warning past warn-fraction 0.8), six layers against five.
+  std::string Rules = tempPath("quota-rules.yaml");
+  writeFile(Rules, "limits:\n  zipped-upload-bytes: " + std::to_string(Zipped - 1) +
+                       "\n  unzipped-bytes: " + std::to_string(Bytes * 7 * 10 / 9) + "\n");
+  std::vector<std::string> Args = {"--rules", Rules};
+  for (int I = 0; I < 6; ++I) {
+    std::string L = freshDir("quota-layer" + std::to_string(I));
+    put(L, "nodejs/f" + std::to_string(I) + ".js", std::string(size_t(Bytes), 'l'));
+    Args.push_back("--layer");
+    Args.push_back(tempPath("quota-layer" + std::to_string(I) + ".zip"));
+    zipFolder(L, Args.back());
+  }
+  Args.push_back(Zip);
+  auto I = inspectJson(Args);
+  auto M = messagesOf(I.doc(), "coldstart-package-size");
+  ASSERT_EQ(M.size(), 3u) << I.Run.Out;
+  std::string All = M[0] + "\n" + M[1] + "\n" + M[2];
+  EXPECT_NE(All.find("the .zip for direct upload is " + std::to_string(Zipped)), std::string::npos)
+      << All;
+  EXPECT_NE(All.find("the unzipped function with its layers is"), std::string::npos) << All;
+  EXPECT_NE(All.find("6 layers, more than the 5"), std::string::npos) << All;
+  EXPECT_EQ(uint64_t(*I.doc().getObject("package")->getInteger("total_uncompressed_bytes")),
+            Bytes * 7);
+}
