@@ -6,8 +6,8 @@
 #include "coldstart/inspect/ArtifactChecks.h"
 #include "coldstart/inspect/Dependencies.h"
 #include "coldstart/inspect/ElfInspector.h"
-#include "coldstart/inspect/Package.h"
 #include "coldstart/inspect/Estimate.h"
+#include "coldstart/inspect/Package.h"
 #include "coldstart/report/ArtifactReport.h"
 #include "coldstart/rules/Loader.h"
 #include "coldstart/rules/RuntimeManifest.h"
@@ -125,6 +125,8 @@ static int runPackage(const rules::RuleSet &Rules, const rules::RuntimeManifest 
       break;
     }
   }
+  R.ColdStart = inspect::estimateColdStart(inspect::countStartupWork(R), Rules, Manifest, MemoryMb);
+  inspect::checkColdStartBudget(R.ColdStart, R.Path, Rules, R.Findings);
   report::sortFindings(R.Findings);
   return writeInspectReport(R, Rules);
 }

@@ -1,5 +1,6 @@
 #include "coldstart/inspect/Estimate.h"
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <algorithm>
@@ -126,25 +127,48 @@ report::Estimate compute(const StartupCounts &C, const rules::RuleSet &Rules,
 
 } // namespace
 
+/// Where a binary of the report lives on the function's file system: package members are
+/// reported relative to the package (mounted at /var/task), layer members with their /opt path.
+static std::string runtimePathOf(const report::ArtifactReport &R, const report::BinaryReport &B) {
+  if (R.Package.Sources.empty() || llvm::StringRef(B.Path).starts_with("/"))
+    return B.Path;
+  return R.Package.Sources.front().Mount + "/" + B.Path;
+}
+
+/// The program Lambda starts: a package's bootstrap, or the program its script runs; the lone
+/// binary of an ELF report. Null for packages without a native program (interpreted runtimes).
+static const report::BinaryReport *mainProgram(const report::ArtifactReport &R) {
+  if (R.Package.Sources.empty())
+    return R.Binaries.empty() ? nullptr : &R.Binaries.front();
+  const report::BootstrapInfo &Boot = R.Package.Bootstrap;
+  std::string Program = !Boot.Target.empty() ? Boot.Target
+                        : Boot.Kind == "elf" ? Boot.Path
+                                             : std::string();
+  for (const report::BinaryReport &B : R.Binaries)
+    if (!Program.empty() && B.Path == Program)
+      return &B;
+  return nullptr;
+}
+
 StartupCounts countStartupWork(const report::ArtifactReport &R) {
   StartupCounts C;
-  if (R.Binaries.empty())
+  const report::BinaryReport *Main = mainProgram(R);
+  if (!Main)
     return C;
-  const report::BinaryReport &Main = R.Binaries.front();
-  addCounts(Main, C);
-  const report::DependencyResolution &D = Main.Dependencies;
-  if (D.Performed) {
+  addCounts(*Main, C);
+  const report::DependencyResolution &D = Main->Dependencies;
+  if (D.Performed || !D.Libraries.empty()) {
     C.Libraries = D.Libraries.size();
     C.LibrariesTransitive = true;
     std::set<std::string> Loaded;
     for (const report::ResolvedLibrary &L : D.Libraries)
       if (L.Found)
         Loaded.insert(L.Path);
-    for (size_t I = 1; I < R.Binaries.size(); ++I)
-      if (Loaded.count(R.Binaries[I].Path))
-        addCounts(R.Binaries[I], C);
+    for (const report::BinaryReport &B : R.Binaries)
+      if (&B != Main && (Loaded.count(B.Path) || Loaded.count(runtimePathOf(R, B))))
+        addCounts(B, C);
   } else {
-    C.Libraries = Main.Dynamic.Needed.size();
+    C.Libraries = Main->Dynamic.Needed.size();
   }
   return C;
 }
@@ -168,6 +192,9 @@ report::Estimate estimateColdStart(const StartupCounts &Counts, const rules::Rul
              "size; coefficients and their sources are listed per term";
   if (!Runtime)
     E.Notes.push_back("no --runtime: the runtime's own init is not part of this estimate");
+  if (Counts.Binaries.empty())
+    E.Notes.push_back("no native program to count (an interpreted runtime, or no bootstrap): "
+                      "loading and static initializers are not estimated");
   return E;
 }
 

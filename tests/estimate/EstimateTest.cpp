@@ -151,6 +151,50 @@ TEST(Estimate, PackageLibrariesInTheResolvedTreeAreCounted) {
   EXPECT_EQ(C.Binaries.size(), 2u);
 }
 
+TEST(Estimate, APackagesProgramIsTheOneItsBootstrapScriptRuns) {
+  report::ArtifactReport R;
+  report::PackageSource Function;
+  Function.Path = "function.zip";
+  Function.Role = "function";
+  Function.Mount = "/var/task";
+  R.Package.Sources.push_back(Function);
+  R.Package.Bootstrap.Present = true;
+  R.Package.Bootstrap.Kind = "script";
+  R.Package.Bootstrap.Path = "bootstrap";
+  R.Package.Bootstrap.Target = "bin/app";
+  report::BinaryReport Loader, App, Lib, Layer;
+  Loader.Path = "lib/ld-linux-x86-64.so.2";
+  Loader.Relocations.Relative = 500000; // not loaded as a library of the app: not counted
+  App.Path = "bin/app";
+  App.Relocations.Relative = 100;
+  App.Initializers.Count = 2;
+  App.Dependencies.Performed = true;
+  for (const char *P : {"/var/task/lib/libx.so", "/opt/lib/liby.so"}) {
+    report::ResolvedLibrary L;
+    L.Name = llvm::StringRef(P).rsplit('/').second.str();
+    L.Path = P;
+    L.Found = true;
+    App.Dependencies.Libraries.push_back(L);
+  }
+  Lib.Path = "lib/libx.so";
+  Lib.Initializers.Count = 5;
+  Layer.Path = "/opt/lib/liby.so"; // layer members are reported with their /opt path
+  Layer.Initializers.Count = 7;
+  R.Binaries = {Loader, App, Lib, Layer};
+  StartupCounts C = countStartupWork(R);
+  EXPECT_EQ(C.RelativeRelocations, 100u);
+  EXPECT_EQ(C.StaticInitializers, 14u);
+  EXPECT_EQ(C.Libraries, 2u);
+  EXPECT_EQ(C.Binaries, (std::vector<std::string>{"bin/app", "lib/libx.so", "/opt/lib/liby.so"}));
+
+  R.Package.Bootstrap.Target.clear(); // a script that runs nothing of the package
+  EXPECT_TRUE(countStartupWork(R).Binaries.empty());
+  rules::RuleSet Rules = roundCoefficients();
+  report::Estimate E = estimateColdStart(countStartupWork(R), Rules, nullptr, 1769);
+  EXPECT_EQ(E.ColdStartMs, 0);
+  EXPECT_NE(E.Notes.back().find("no native program"), std::string::npos);
+}
+
 TEST(Estimate, MissingCoefficientIsSaidNotGuessed) {
   rules::RuleSet R = roundCoefficients();
   R.Values.erase("cost.static-initializer-us");
