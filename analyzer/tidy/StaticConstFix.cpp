@@ -175,7 +175,9 @@ bool StaticConstFixer::isSafe(const VarDecl *Var, const CXXConstructExpr *Constr
     const Expr *Bare = Arg->IgnoreParenImpCasts();
     if (isa<StringLiteral>(Bare))
       continue;
-    if (Arg->isValueDependent() || Arg->HasSideEffects(Context) || !Arg->isEvaluatable(Context))
+    // Folds to a constant without side effects (a call to a constexpr function such as the
+    // flags' operator| included).
+    if (Arg->isValueDependent() || !Arg->isEvaluatable(Context, Expr::SE_NoSideEffects))
       return false;
   }
 
