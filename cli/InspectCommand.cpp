@@ -1,13 +1,10 @@
-// `coldstart inspect ARTIFACT`: the artifact pass on one ELF file. Inspects it, resolves its
-// dependency tree against --sysroot and/or the --runtime manifest, checks the measurements
-// against the rule set and prints the report (text, JSON or SARIF).
+// `coldstart inspect ARTIFACT`: the artifact pass on an ELF file, a deployment .zip or a
+// package folder with its layers: parses the options, runs inspect::inspectArtifact and prints
+// the report (text, JSON or SARIF).
 #include "Command.h"
 
-#include "coldstart/inspect/ArtifactChecks.h"
-#include "coldstart/inspect/Dependencies.h"
+#include "coldstart/inspect/Artifact.h"
 #include "coldstart/inspect/ElfInspector.h"
-#include "coldstart/inspect/Estimate.h"
-#include "coldstart/inspect/Package.h"
 #include "coldstart/report/ArtifactReport.h"
 #include "coldstart/rules/Loader.h"
 #include "coldstart/rules/RuntimeManifest.h"
@@ -99,45 +96,13 @@ static int writeInspectReport(const report::ArtifactReport &R, const rules::Rule
   return report::hasFindingAtOrAbove(R.Findings, Out.failOn()) ? ExitFindings : ExitClean;
 }
 
-/// A deployment package (.zip or folder) with its layers.
-static int runPackage(const rules::RuleSet &Rules, const rules::RuntimeManifest *Manifest,
-                      const std::string &ArchName) {
-  inspect::PackageOptions PO;
-  PO.Runtime = Manifest;
-  PO.Arch = ArchName;
-  PO.Sysroot = Sysroot;
-  PO.Limits.MaxEntries = MaxEntries;
-  PO.Limits.MaxUnpackedBytes = MaxUnpackedBytes;
-  PO.Limits.MaxMemberBytes = MaxMemberBytes;
-  report::ArtifactReport R;
-  R.Runtime = Runtime;
-  if (auto E = inspect::inspectPackage(Artifact, Layers, Rules, PO, R))
-    return fail(llvm::toString(std::move(E)));
-  R.Arch = ArchName;
-  if (R.Arch.empty()) {
-    for (const auto &B : R.Binaries) {
-      if (R.Arch.empty() || R.Arch == B.Arch) {
-        R.Arch = B.Arch;
-        continue;
-      }
-      R.Arch.clear();
-      R.RunNotes.push_back("the package holds binaries of several architectures");
-      break;
-    }
-  }
-  R.ColdStart = inspect::estimateColdStart(inspect::countStartupWork(R), Rules, Manifest, MemoryMb);
-  inspect::checkColdStartBudget(R.ColdStart, R.Path, Rules, R.Findings);
-  report::sortFindings(R.Findings);
-  return writeInspectReport(R, Rules);
-}
-
 static int runInspect() {
   if (!Out.validate())
     return ExitFailure;
-  std::string ArchName;
+  inspect::ArtifactOptions O;
   if (!Arch.empty()) {
-    ArchName = inspect::normalizeArch(Arch);
-    if (ArchName != "x86_64" && ArchName != "aarch64")
+    O.Arch = inspect::normalizeArch(Arch);
+    if (O.Arch != "x86_64" && O.Arch != "aarch64")
       return fail("unknown --arch '" + Arch + "' (expected x86_64 or arm64)");
   }
   if (MemoryMb != 0 && (MemoryMb < 128 || MemoryMb > 10240))
@@ -166,72 +131,18 @@ static int runInspect() {
     }
   }
 
-  auto Kind = inspect::packageKind(Artifact);
-  if (!Kind)
-    return fail(llvm::toString(Kind.takeError()));
-  if (*Kind != "elf")
-    return runPackage(*Rules, Manifest ? &*Manifest : nullptr, ArchName);
-  if (!Layers.empty())
-    return fail(Artifact + ": --layer applies to a package (.zip or folder), not to an ELF file");
-  auto Binary = inspect::inspectElfFile(Artifact);
-  if (!Binary)
-    return fail(llvm::toString(Binary.takeError()));
-
-  report::ArtifactReport R;
-  R.Path = Artifact;
-  R.Kind = "elf";
-  R.Runtime = Runtime;
-  R.Arch = ArchName.empty() ? Binary->Arch : ArchName;
-  R.Size.UncompressedBytes = Binary->Bytes;
-  R.Size.Files = 1;
-
-  if (!Sysroot.empty() || (Manifest && Manifest->Exact)) {
-    inspect::ResolveOptions RO;
-    RO.Sysroot = Sysroot;
-    std::vector<std::string> Dirs = {"/lib64", "/usr/lib64"};
-    for (auto &D : inspect::multiarchDirs(Binary->Arch))
-      Dirs.push_back(D);
-    Dirs.push_back("/lib");
-    Dirs.push_back("/usr/lib");
-    RO.DefaultDirs = Dirs;
-    if (Manifest) {
-      RO.RuntimeName = Manifest->Name;
-      const rules::RuntimeManifest *M = &*Manifest;
-      RO.ProvidedByRuntime = [M](const std::string &Name) { return M->providesLibrary(Name); };
-    }
-    Binary->Dependencies = inspect::resolveDependencies(*Binary, RO);
-  } else if (!Binary->Dynamic.Needed.empty()) {
-    R.RunNotes.push_back("dependencies not resolved: give --sysroot DIR (or a --runtime "
-                         "manifest that lists its libraries exactly)");
-  }
-
-  inspect::CheckOptions CO;
-  CO.Runtime = Manifest ? &*Manifest : nullptr;
-  CO.Arch = ArchName;
-  inspect::checkBinary(*Binary, *Rules, CO, R.Findings, R.RunNotes);
-  R.Binaries.push_back(std::move(*Binary));
-  R.ColdStart = inspect::estimateColdStart(inspect::countStartupWork(R), *Rules,
-                                           Manifest ? &*Manifest : nullptr, MemoryMb);
-  inspect::checkColdStartBudget(R.ColdStart, R.Path, *Rules, R.Findings);
-  report::sortFindings(R.Findings);
-
-  auto Sink = OutputSink::open(Out.OutputFile);
-  if (!Sink)
-    return ExitFailure;
-  switch (Out.format()) {
-  case report::Format::Text:
-    report::writeInspectText(R, Sink->stream());
-    break;
-  case report::Format::Json:
-    report::writeInspectJson(R, Sink->stream());
-    break;
-  case report::Format::Sarif:
-    report::writeSarif(report::toReport(R), *Rules, Sink->stream());
-    break;
-  }
-  if (!Sink->commit())
-    return ExitFailure;
-  return report::hasFindingAtOrAbove(R.Findings, Out.failOn()) ? ExitFindings : ExitClean;
+  O.Runtime = Manifest ? &*Manifest : nullptr;
+  O.RuntimeName = Runtime;
+  O.Sysroot = Sysroot;
+  O.Layers = Layers;
+  O.Limits.MaxEntries = MaxEntries;
+  O.Limits.MaxUnpackedBytes = MaxUnpackedBytes;
+  O.Limits.MaxMemberBytes = MaxMemberBytes;
+  O.MemoryMb = MemoryMb;
+  auto R = inspect::inspectArtifact(Artifact, *Rules, O);
+  if (!R)
+    return fail(llvm::toString(R.takeError()));
+  return writeInspectReport(*R, *Rules);
 }
 
 static CommandRegistration Reg(InspectCmd, runInspect);

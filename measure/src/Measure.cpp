@@ -139,10 +139,10 @@ private:
   /// Stops the process, records its peak memory, and the error that ended the run if any.
   void finish(ChildProcess &Child, const std::string &Err, unsigned Run, const std::string &Phase,
               const std::string &Kind, const std::string &Message) {
+    if (auto Rss = Child.peakRssBytes())
+      R.MaxRssBytes = std::max(R.MaxRssBytes.value_or(0), *Rss);
     Child.kill();
     Emulator.resetForNewProcess();
-    if (auto Rss = Child.maxRssBytes())
-      R.MaxRssBytes = std::max(R.MaxRssBytes.value_or(0), *Rss);
     if (!Kind.empty())
       error(Phase, Run, Kind, Message, tailOfFile(Err));
   }
@@ -184,7 +184,8 @@ llvm::Expected<report::MeasureReport> measure(const MeasureOptions &O) {
              " fresh processes, each timed (steady clock) from spawning the bootstrap to its "
              "first GET /2018-06-01/runtime/invocation/next on a local Runtime API emulator; "
              "invoke: the last process's invocations after its first, timed from the event's "
-             "delivery to its response; peak RSS from wait4(). This machine's CPU and disk, not "
+             "delivery to its response; peak RSS from VmHWM in /proc/PID/status before each "
+             "process is stopped. This machine's CPU and disk, not "
              "Lambda's: AWS_LAMBDA_FUNCTION_MEMORY_SIZE is set but no CPU limit is applied.";
   Session S(O, R, Emulator, Api, *Task, std::string(LogDir));
   for (unsigned Run = 1; Run <= O.ColdRuns; ++Run)

@@ -6,7 +6,6 @@
 #include <fcntl.h>
 #include <fstream>
 #include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -66,14 +65,12 @@ std::optional<std::string> ChildProcess::spawn(const std::vector<std::string> &A
 bool ChildProcess::reap(bool Block) {
   if (Reaped || Pid <= 0)
     return true;
-  struct rusage Usage;
   pid_t R;
   do {
-    R = wait4(Pid, &Status, Block ? 0 : WNOHANG, &Usage);
+    R = waitpid(Pid, &Status, Block ? 0 : WNOHANG);
   } while (R < 0 && errno == EINTR);
   if (R == Pid) {
     Reaped = true;
-    MaxRss = static_cast<uint64_t>(Usage.ru_maxrss) * 1024; // Linux reports kilobytes
     return true;
   }
   return false;
@@ -98,6 +95,16 @@ void ChildProcess::kill() {
     return;
   ::kill(-Pid, SIGKILL);
   reap(true);
+}
+
+std::optional<uint64_t> ChildProcess::peakRssBytes() const {
+  if (Pid <= 0 || Reaped)
+    return std::nullopt;
+  std::ifstream Status("/proc/" + std::to_string(Pid) + "/status");
+  for (std::string Line; std::getline(Status, Line);)
+    if (Line.rfind("VmHWM:", 0) == 0)
+      return std::stoull(Line.substr(6)) * 1024; // "VmHWM:   1234 kB"
+  return std::nullopt;                           // a zombie has no memory map left
 }
 
 std::string ChildProcess::howItEnded() const {

@@ -35,14 +35,15 @@ public:
 
   /// "exited with status 3", "killed by signal 11 (Segmentation fault)"; after exited().
   std::string howItEnded() const;
-  /// Peak resident set size in bytes, once reaped.
-  std::optional<uint64_t> maxRssBytes() const { return MaxRss; }
+  /// Peak resident set size of the running program in bytes (VmHWM of /proc/PID/status);
+  /// none once it has exited. (wait4's ru_maxrss would be wrong here: posix_spawn's child
+  /// shares this process's memory until exec, so it reports coldstart's own size.)
+  std::optional<uint64_t> peakRssBytes() const;
 
 private:
   pid_t Pid = -1;
   bool Reaped = false;
   int Status = 0;
-  std::optional<uint64_t> MaxRss;
 
   bool reap(bool Block);
 };

@@ -30,6 +30,9 @@ static bool staysInside(llvm::StringRef Name) {
   return true;
 }
 
+/// Entries unpacked at most (inspect's --max-entries default): past it the package is refused.
+static constexpr uint64_t MaxEntries = 500000;
+
 static llvm::Error unpackZip(const std::string &Zip, const std::string &Into,
                              uint64_t MaxUnpackedBytes) {
   using ReaderPtr = std::unique_ptr<struct archive, decltype(&archive_read_free)>;
@@ -44,7 +47,7 @@ static llvm::Error unpackZip(const std::string &Zip, const std::string &Into,
                                                 ARCHIVE_EXTRACT_SECURE_SYMLINKS);
   if (archive_read_open_filename(In.get(), Zip.c_str(), 1 << 16) != ARCHIVE_OK)
     return failure(Zip + ": cannot read as a zip archive: " + archive_error_string(In.get()));
-  uint64_t Total = 0;
+  uint64_t Total = 0, Entries = 0;
   struct archive_entry *Entry;
   int R;
   while ((R = archive_read_next_header(In.get(), &Entry)) == ARCHIVE_OK) {
@@ -54,6 +57,16 @@ static llvm::Error unpackZip(const std::string &Zip, const std::string &Into,
                      "': its name leaves the package folder");
     if (archive_entry_is_encrypted(Entry))
       return failure(Zip + ": entry '" + Name + "' is encrypted");
+    if (++Entries > MaxEntries)
+      return failure(Zip + ": more than " + llvm::Twine(MaxEntries) + " entries; refusing");
+    // Files, folders and symbolic links only: a zip's Unix mode bits can also say device,
+    // FIFO or socket, which unpacking (as root, in CI) would create.
+    mode_t Type = archive_entry_filetype(Entry);
+    if (Type != AE_IFREG && Type != AE_IFDIR && Type != AE_IFLNK)
+      return failure(Zip + ": refusing to unpack entry '" + Name +
+                     "': a device, FIFO or socket has no place in a package");
+    // No set-user-ID, set-group-ID or sticky bits on what is unpacked.
+    archive_entry_set_perm(Entry, archive_entry_perm(Entry) & 0777);
     std::string Target = Into + "/" + Name;
     archive_entry_set_pathname(Entry, Target.c_str());
     if (archive_write_header(Out.get(), Entry) != ARCHIVE_OK)
@@ -98,7 +111,7 @@ llvm::Expected<TaskRoot> TaskRoot::prepare(const std::string &Artifact, uint64_t
     if (std::error_code EC = fs::setPermissions(T.Root, fs::owner_all))
       return failure("cannot make the temporary folder private: " + EC.message());
     if (llvm::Error E = unpackZip(Artifact, T.Root, MaxUnpackedBytes))
-      return std::move(E);
+      return E;
   } else {
     // A single program: it is the bootstrap, and its folder the task root.
     llvm::SmallString<256> Abs(Artifact);
@@ -115,7 +128,7 @@ llvm::Expected<TaskRoot> TaskRoot::prepare(const std::string &Artifact, uint64_t
   if (!fs::can_execute(T.Bootstrap))
     return failure(Artifact + ": 'bootstrap' is not executable (Lambda would fail the same way; "
                               "set its mode to 755 before zipping)");
-  return std::move(T);
+  return T;
 }
 
 TaskRoot::TaskRoot(TaskRoot &&Other) noexcept

@@ -68,6 +68,13 @@ void writeMeasureJson(const MeasureReport &R, llvm::raw_ostream &OS) {
        llvm::json::Object{{"init_ms", std::move(Init)}, {"invoke_ms", std::move(Invoke)}}},
       {"errors", std::move(Errors)},
       {"method", R.Method},
+      {"notes",
+       [&] {
+         llvm::json::Array Notes;
+         for (const std::string &N : R.Notes)
+           Notes.push_back(N);
+         return Notes;
+       }()},
   };
   if (R.EstimateColdStartMs)
     Doc["estimate"] = llvm::json::Object{{"cold_start_ms", round3(*R.EstimateColdStartMs)}};
@@ -98,6 +105,8 @@ void writeMeasureText(const MeasureReport &R, llvm::raw_ostream &OS) {
   if (R.EstimateColdStartMs)
     OS << llvm::formatv("  {0,-22} {1:f1} ms\n", "static estimate", *R.EstimateColdStartMs);
   OS << "\n  " << R.Method << "\n";
+  for (const std::string &N : R.Notes)
+    OS << "  note: " << N << "\n";
   if (R.Errors.empty())
     return;
   OS << "\n" << R.Errors.size() << (R.Errors.size() == 1 ? " error:\n" : " errors:\n");

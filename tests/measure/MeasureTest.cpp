@@ -63,6 +63,10 @@ TEST(Measure, ColdAndWarmRunsOfARealBootstrap) {
   EXPECT_LE(*Init->getNumber("median"), *Init->getNumber("max"));
   EXPECT_EQ(M.Doc.getObject("samples")->getArray("init_ms")->size(), 3u);
   EXPECT_GT(*M.Doc.getInteger("max_rss_bytes"), 0);
+  // The bootstrap's own memory, not coldstart's (a spawned child shares its parent's memory
+  // until exec; the fixture itself needs a few MiB).
+  EXPECT_LT(*M.Doc.getInteger("max_rss_bytes"), 48 << 20);
+  EXPECT_GE(*M.Doc.getObject("estimate")->getNumber("cold_start_ms"), 0);
   EXPECT_TRUE(M.Doc.getArray("errors")->empty());
 }
 

@@ -47,7 +47,8 @@ struct MeasureReport {
   unsigned WarmRuns = 0;                     // warm invocations that returned a response
   std::optional<double> EstimateColdStartMs; // the static estimate, when one was computed
   std::vector<MeasureError> Errors;
-  std::string Method; // how the numbers were obtained
+  std::string Method;             // how the numbers were obtained
+  std::vector<std::string> Notes; // caveats about the figures
 };
 
 void writeMeasureText(const MeasureReport &R, llvm::raw_ostream &OS);
