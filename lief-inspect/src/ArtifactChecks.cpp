@@ -1,4 +1,5 @@
 #include "coldstart/inspect/ArtifactChecks.h"
+#include "coldstart/report/Format.h"
 
 #include "Versions.h"
 
@@ -10,16 +11,6 @@
 namespace coldstart::inspect {
 
 using report::Finding;
-
-static std::string bytesText(uint64_t N) {
-  std::string Digits = std::to_string(N), Out;
-  for (size_t I = 0; I < Digits.size(); ++I) {
-    if (I && (Digits.size() - I) % 3 == 0)
-      Out += ',';
-    Out += Digits[I];
-  }
-  return Out;
-}
 
 void checkBinary(const report::BinaryReport &B, const rules::RuleSet &Rules,
                  const CheckOptions &Options, std::vector<Finding> &Findings,
@@ -83,7 +74,8 @@ void checkBinary(const report::BinaryReport &B, const rules::RuleSet &Rules,
         Make("coldstart-unstripped-binary",
              llvm::formatv("{0} bytes ({1:F1}% of the file) are symbol tables and debug info "
                            "that strip removes (threshold {2} bytes)",
-                           bytesText(S.RemovableBytes), Pct, bytesText(uint64_t(V->Value)))
+                           report::groupedDigits(S.RemovableBytes), Pct,
+                           report::groupedDigits(uint64_t(V->Value)))
                  .str(),
              "package",
              "strip the packaged copy (strip --strip-unneeded, or link with -s) and keep the "

@@ -5,6 +5,7 @@
 #include "BootstrapScript.h"
 #include "PackageReader.h"
 #include "Versions.h"
+#include "coldstart/report/Format.h"
 
 #include "coldstart/inspect/ArtifactChecks.h"
 #include "coldstart/inspect/Dependencies.h"
@@ -41,16 +42,6 @@ constexpr unsigned TreeDepth = 4;
 constexpr double TreeOpenShare = 0.02;
 constexpr size_t DuplicateGroupsListed = 50;
 constexpr unsigned MaxLinkHops = 40; // as the kernel's symlink limit
-
-std::string grouped(uint64_t N) {
-  std::string Digits = std::to_string(N), Out;
-  for (size_t I = 0; I < Digits.size(); ++I) {
-    if (I && (Digits.size() - I) % 3 == 0)
-      Out += ',';
-    Out += Digits[I];
-  }
-  return Out;
-}
 
 std::string mb(uint64_t N) {
   return formatv("{0:F1} MB", double(N) / 1e6).str();
@@ -203,8 +194,8 @@ Error Analysis::run(const std::string &Function, const std::vector<std::string> 
   P.Limits = formatv("at most {0} entries and {1} unpacked bytes per archive (--max-entries, "
                      "--max-unpacked-bytes); ELF members inspected in memory up to {2} bytes "
                      "(--max-member-bytes); scripts and manifests read up to {3} bytes",
-                     grouped(L.MaxEntries), grouped(L.MaxUnpackedBytes), grouped(L.MaxMemberBytes),
-                     grouped(L.MaxTextBytes))
+                     report::groupedDigits(L.MaxEntries), report::groupedDigits(L.MaxUnpackedBytes),
+                     report::groupedDigits(L.MaxMemberBytes), report::groupedDigits(L.MaxTextBytes))
                  .str();
   return Error::success();
 }
@@ -714,9 +705,10 @@ void Analysis::findHeavyDependencies() {
         if (!H.MajorVersion.empty() && !D.Version.empty() &&
             StringRef(D.Version).split('.').first != H.MajorVersion)
           continue;
-        std::string Msg =
-            D.Name + " is bundled" + (D.Version.empty() ? "" : " (version " + D.Version + ")") +
-            ": " + grouped(D.Bytes) + " bytes in " + grouped(D.Files) + " files under " + D.Path;
+        std::string Msg = D.Name + " is bundled" +
+                          (D.Version.empty() ? "" : " (version " + D.Version + ")") + ": " +
+                          report::groupedDigits(D.Bytes) + " bytes in " +
+                          report::groupedDigits(D.Files) + " files under " + D.Path;
         if (!H.MajorVersion.empty() && D.Version.empty())
           Msg += " (its package.json was not readable: major version " + H.MajorVersion +
                  " not confirmed)";
@@ -869,16 +861,17 @@ void Analysis::checkSizes() {
     if (Have > Limit->Value)
       finding("coldstart-package-size", Fn,
               formatv("{0} is {1} bytes ({2}), above the {3}-byte limit ({4})", What,
-                      grouped(uint64_t(Have)), mb(uint64_t(Have)), grouped(uint64_t(Limit->Value)),
-                      Limit->Source)
+                      report::groupedDigits(uint64_t(Have)), mb(uint64_t(Have)),
+                      report::groupedDigits(uint64_t(Limit->Value)), Limit->Source)
                   .str(),
               "package", Fix);
     else if (Warn && Have > Fraction * Limit->Value)
       finding("coldstart-package-size", Fn,
               formatv("{0} is {1} bytes ({2}), {3:F0}% of the {4}-byte limit ({5}; warning from "
                       "{6:F0}%, limits.warn-fraction)",
-                      What, grouped(uint64_t(Have)), mb(uint64_t(Have)), 100 * Have / Limit->Value,
-                      grouped(uint64_t(Limit->Value)), Limit->Source, 100 * Fraction)
+                      What, report::groupedDigits(uint64_t(Have)), mb(uint64_t(Have)),
+                      100 * Have / Limit->Value, report::groupedDigits(uint64_t(Limit->Value)),
+                      Limit->Source, 100 * Fraction)
                   .str(),
               "package", Fix, rules::Severity::Warning);
   };

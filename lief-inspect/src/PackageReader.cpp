@@ -1,5 +1,6 @@
 #include "PackageReader.h"
 #include "ZipDirectory.h"
+#include "coldstart/report/Format.h"
 
 #include "coldstart/inspect/ElfInspector.h"
 
@@ -161,16 +162,6 @@ private:
   }
 };
 
-std::string bytesText(uint64_t N) {
-  std::string Digits = std::to_string(N), Out;
-  for (size_t I = 0; I < Digits.size(); ++I) {
-    if (I && (Digits.size() - I) % 3 == 0)
-      Out += ',';
-    Out += Digits[I];
-  }
-  return Out;
-}
-
 class SourceReader {
 public:
   SourceReader(SourceContents &Out, const PackageLimits &Limits, const rules::RuleSet &Rules)
@@ -212,8 +203,9 @@ private:
   }
   void inspectImage(Member &M, MemberSink &Sink) {
     if (Sink.tooLarge()) {
-      Out.Skipped.push_back(displayPath(Out.Info, M.Path) + ": ELF file of " + bytesText(M.Bytes) +
-                            " bytes not inspected: above the " + bytesText(Limits.MaxMemberBytes) +
+      Out.Skipped.push_back(displayPath(Out.Info, M.Path) + ": ELF file of " +
+                            report::groupedDigits(M.Bytes) + " bytes not inspected: above the " +
+                            report::groupedDigits(Limits.MaxMemberBytes) +
                             "-byte in-memory limit (--max-member-bytes)");
       return;
     }
@@ -357,21 +349,21 @@ Error SourceReader::readZip() {
         return fail(formatv("expands to more than {0} bytes while reading '{1}': refusing to "
                             "read on (--max-unpacked-bytes; Lambda's own unzipped quota is far "
                             "lower)",
-                            bytesText(Limits.MaxUnpackedBytes), printableName(Raw)));
+                            report::groupedDigits(Limits.MaxUnpackedBytes), printableName(Raw)));
       Sink.add(static_cast<const char *>(Buf), Size);
     }
     Sink.finish();
     if (Z && Z->DeclaredBytes != M.Bytes)
       unsafe(Raw, "size-mismatch",
              formatv("the central directory declares {0} bytes but the entry holds {1}",
-                     bytesText(Z->DeclaredBytes), bytesText(M.Bytes))
+                     report::groupedDigits(Z->DeclaredBytes), report::groupedDigits(M.Bytes))
                  .str());
     if (BombRatio && BombMinBytes && M.CompressedBytes && double(M.Bytes) >= BombMinBytes->Value &&
         double(M.Bytes) > BombRatio->Value * double(M.CompressedBytes))
       unsafe(Raw, "bomb-ratio",
              formatv("{0} bytes from {1} compressed bytes, a ratio of {2:F0}:1 (limit {3:F0}:1, "
                      "thresholds.archive-bomb-ratio)",
-                     bytesText(M.Bytes), bytesText(M.CompressedBytes),
+                     report::groupedDigits(M.Bytes), report::groupedDigits(M.CompressedBytes),
                      double(M.Bytes) / double(M.CompressedBytes), BombRatio->Value)
                  .str());
     inspectImage(M, Sink);
@@ -428,7 +420,7 @@ Error SourceReader::readFolder() {
     Unpacked += Data.size();
     if (Unpacked > Limits.MaxUnpackedBytes)
       return fail(formatv("holds more than {0} bytes (--max-unpacked-bytes)",
-                          bytesText(Limits.MaxUnpackedBytes)));
+                          report::groupedDigits(Limits.MaxUnpackedBytes)));
     ContentHasher H;
     H.update(Data.data(), Data.size());
     M.Hash = H.finish();

@@ -1,6 +1,7 @@
 // The package part of the inspect report: what a person reads in a CI log first (the summary
 // table against Lambda's quotas, then the dependency problems), then where the bytes go.
 #include "ArtifactPackageWriter.h"
+#include "coldstart/report/Format.h"
 
 #include "coldstart/report/Writers.h"
 
@@ -17,16 +18,6 @@ using llvm::json::Object;
 using llvm::json::Value;
 
 namespace {
-
-std::string grouped(uint64_t N) {
-  std::string Digits = std::to_string(N), Out;
-  for (size_t I = 0; I < Digits.size(); ++I) {
-    if (I && (Digits.size() - I) % 3 == 0)
-      Out += ',';
-    Out += Digits[I];
-  }
-  return Out;
-}
 
 std::string octal(uint32_t Mode) {
   char Buf[16];
@@ -63,17 +54,18 @@ bool isDependencyRule(const std::string &Rule) {
 void writeTree(const SizeTreeNode &N, unsigned Depth, llvm::raw_ostream &OS) {
   for (const auto &C : N.Children) {
     std::string Label = std::string(2 * Depth, ' ') + C.Name + (C.Folder ? "/" : "");
-    OS << "    " << llvm::left_justify(Label, 46) << llvm::right_justify(grouped(C.Bytes), 14);
+    OS << "    " << llvm::left_justify(Label, 46)
+       << llvm::right_justify(groupedDigits(C.Bytes), 14);
     if (C.Folder)
-      OS << llvm::right_justify(grouped(C.Files), 8) << " files";
+      OS << llvm::right_justify(groupedDigits(C.Files), 8) << " files";
     OS << "\n";
     writeTree(C, Depth + 1, OS);
   }
   if (N.OmittedChildren)
     OS << "    "
        << llvm::left_justify(
-              std::string(2 * Depth, ' ') + "(" + grouped(N.OmittedChildren) + " more)", 46)
-       << llvm::right_justify(grouped(N.OmittedBytes), 14) << "\n";
+              std::string(2 * Depth, ' ') + "(" + groupedDigits(N.OmittedChildren) + " more)", 46)
+       << llvm::right_justify(groupedDigits(N.OmittedBytes), 14) << "\n";
 }
 
 Object treeJson(const SizeTreeNode &N) {
@@ -103,16 +95,17 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
   for (const auto &S : P.Sources) {
     std::string What = S.Role == "layer" ? "layer " + std::to_string(S.LayerIndex) : "function";
     std::string Sizes =
-        grouped(S.UncompressedBytes) + " bytes unzipped (" + mb(S.UncompressedBytes) + ")";
+        groupedDigits(S.UncompressedBytes) + " bytes unzipped (" + mb(S.UncompressedBytes) + ")";
     if (S.ArchiveBytes)
-      Sizes += ", " + grouped(*S.ArchiveBytes) + " bytes zipped (" + mb(*S.ArchiveBytes) + ")";
+      Sizes +=
+          ", " + groupedDigits(*S.ArchiveBytes) + " bytes zipped (" + mb(*S.ArchiveBytes) + ")";
     Row(What, S.Path + " -> " + S.Mount);
-    Row("", Sizes + "; " + grouped(S.Files) + " files, " + grouped(S.ElfFiles) + " ELF, " +
-                grouped(S.Symlinks) + " links");
+    Row("", Sizes + "; " + groupedDigits(S.Files) + " files, " + groupedDigits(S.ElfFiles) +
+                " ELF, " + groupedDigits(S.Symlinks) + " links");
   }
   if (P.Sources.size() > 1)
     Row("total unzipped",
-        grouped(P.TotalUncompressedBytes) + " bytes (" + mb(P.TotalUncompressedBytes) + ")");
+        groupedDigits(P.TotalUncompressedBytes) + " bytes (" + mb(P.TotalUncompressedBytes) + ")");
   Row("runtime", R.Runtime.empty()
                      ? (P.RuntimeFamily.empty()
                             ? "not given, not recognized"
@@ -145,7 +138,7 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
         OS << "  note: " << N << "\n";
     }
   }
-  Row("removable", grouped(P.RemovableBytes) + " bytes (" + mb(P.RemovableBytes) + ")");
+  Row("removable", groupedDigits(P.RemovableBytes) + " bytes (" + mb(P.RemovableBytes) + ")");
 
   // Dependency problems first: what makes the function fail to start.
   std::vector<Finding> Problems;
@@ -160,21 +153,22 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
 
   for (const auto &S : P.Sources) {
     OS << "\nsize tree of " << S.Path << " (bytes unzipped):\n";
-    OS << "    " << llvm::left_justify(".", 46) << llvm::right_justify(grouped(S.Tree.Bytes), 14)
-       << llvm::right_justify(grouped(S.Tree.Files), 8) << " files\n";
+    OS << "    " << llvm::left_justify(".", 46)
+       << llvm::right_justify(groupedDigits(S.Tree.Bytes), 14)
+       << llvm::right_justify(groupedDigits(S.Tree.Files), 8) << " files\n";
     writeTree(S.Tree, 1, OS);
   }
 
   if (!P.Removable.empty()) {
-    OS << "\nremovable bytes (" << grouped(P.RemovableBytes) << "):\n";
+    OS << "\nremovable bytes (" << groupedDigits(P.RemovableBytes) << "):\n";
     size_t Shown = 0;
     for (const auto &I : P.Removable) {
       if (++Shown > 20) {
         OS << "    (" << P.Removable.size() - 20 << " more in the JSON report)\n";
         break;
       }
-      OS << "    " << llvm::right_justify(grouped(I.Bytes), 14) << "  "
-         << llvm::left_justify(I.Category, 18) << I.Path << " (" << grouped(I.Files)
+      OS << "    " << llvm::right_justify(groupedDigits(I.Bytes), 14) << "  "
+         << llvm::left_justify(I.Category, 18) << I.Path << " (" << groupedDigits(I.Files)
          << (I.Files == 1 ? " file" : " files") << ")\n";
     }
   }
@@ -184,7 +178,7 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
     for (const auto &G : P.Duplicates) {
       if (++Shown > 10)
         break;
-      OS << "    " << grouped(G.BytesEach) << " bytes x " << G.Paths.size() << ":";
+      OS << "    " << groupedDigits(G.BytesEach) << " bytes x " << G.Paths.size() << ":";
       for (const auto &Path : G.Paths)
         OS << " " << Path;
       OS << "\n";
@@ -193,7 +187,7 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
   if (!P.HeavyDependencies.empty()) {
     OS << "\nheavy dependencies:\n";
     for (const auto &D : P.HeavyDependencies)
-      OS << "    " << llvm::right_justify(grouped(D.Bytes), 14) << "  " << D.Name
+      OS << "    " << llvm::right_justify(groupedDigits(D.Bytes), 14) << "  " << D.Name
          << (D.Version.empty() ? "" : " " + D.Version) << " at " << D.Path
          << (D.ProvidedByRuntime ? " (the runtime provides it)" : "") << "\n";
   }
@@ -211,8 +205,8 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
     for (const auto &Bin : R.Binaries) {
       auto G = Bin.Dynamic.MaxVersions.find("GLIBC");
       OS << "    " << llvm::left_justify(Bin.Path, 40) << llvm::left_justify(Bin.Type, 16)
-         << llvm::left_justify(Bin.Arch, 9) << llvm::right_justify(grouped(Bin.Bytes), 12) << "  "
-         << llvm::left_justify(G == Bin.Dynamic.MaxVersions.end() ? "-" : G->second, 7)
+         << llvm::left_justify(Bin.Arch, 9) << llvm::right_justify(groupedDigits(Bin.Bytes), 12)
+         << "  " << llvm::left_justify(G == Bin.Dynamic.MaxVersions.end() ? "-" : G->second, 7)
          << llvm::right_justify(std::to_string(Bin.Initializers.Count), 6) << "  "
          << (Bin.Stripped ? "yes" : "no") << "\n";
     }

@@ -2,6 +2,7 @@
 // in the compiler-style format every text report uses.
 #include "ArtifactPackageWriter.h"
 #include "coldstart/report/ArtifactReport.h"
+#include "coldstart/report/Format.h"
 #include "coldstart/report/Writers.h"
 
 #include "llvm/Support/Format.h"
@@ -10,16 +11,6 @@
 namespace coldstart::report {
 
 namespace {
-
-std::string grouped(uint64_t N) {
-  std::string Digits = std::to_string(N), Out;
-  for (size_t I = 0; I < Digits.size(); ++I) {
-    if (I && (Digits.size() - I) % 3 == 0)
-      Out += ',';
-    Out += Digits[I];
-  }
-  return Out;
-}
 
 std::string joined(const std::vector<std::string> &V, const char *Sep = ", ") {
   std::string Out;
@@ -30,7 +21,7 @@ std::string joined(const std::vector<std::string> &V, const char *Sep = ", ") {
 
 void writeBinary(const BinaryReport &B, llvm::raw_ostream &OS) {
   OS << B.Path << ": " << B.Type << ", " << B.Arch << " (ELF" << B.ClassBits
-     << (B.BigEndian ? " big-endian" : "") << "), " << grouped(B.Bytes) << " bytes, "
+     << (B.BigEndian ? " big-endian" : "") << "), " << groupedDigits(B.Bytes) << " bytes, "
      << (B.Stripped ? "stripped" : "not stripped") << (B.HasDebugInfo ? ", with debug info" : "")
      << "\n";
   auto Row = [&](llvm::StringRef Key, const std::string &Value) {
@@ -46,14 +37,14 @@ void writeBinary(const BinaryReport &B, llvm::raw_ostream &OS) {
     if (!Bucket.FileBytes && !Bucket.MemoryBytes)
       continue;
     OS << "    " << llvm::left_justify(byteKindName(Bucket.Kind), 18)
-       << llvm::right_justify(grouped(Bucket.FileBytes), 12)
-       << llvm::right_justify(grouped(Bucket.MemoryBytes), 16) << "\n";
+       << llvm::right_justify(groupedDigits(Bucket.FileBytes), 12)
+       << llvm::right_justify(groupedDigits(Bucket.MemoryBytes), 16) << "\n";
   }
   OS << "    " << llvm::left_justify("total", 18)
-     << llvm::right_justify(grouped(B.Size.FileBytes), 12) << "\n";
+     << llvm::right_justify(groupedDigits(B.Size.FileBytes), 12) << "\n";
   if (B.Size.RemovableBytes)
     Row("removable by strip",
-        grouped(B.Size.RemovableBytes) + " bytes (" + joined(B.Size.Removable) + ")");
+        groupedDigits(B.Size.RemovableBytes) + " bytes (" + joined(B.Size.Removable) + ")");
 
   const auto &D = B.Dynamic;
   Row("needed", joined(D.Needed));
@@ -67,15 +58,16 @@ void writeBinary(const BinaryReport &B, llvm::raw_ostream &OS) {
   Row("highest versions", Versions);
 
   const auto &R = B.Relocations;
-  Row("relocations", grouped(R.Total) + " (relative " + grouped(R.Relative) + ", symbolic " +
-                         grouped(R.Symbolic) + ", jump-slot " + grouped(R.JumpSlot) + ", tls " +
-                         grouped(R.Tls) + ", copy " + grouped(R.Copy) + ", irelative " +
-                         grouped(R.IRelative) + ", other " + grouped(R.Other) + ")");
+  Row("relocations", groupedDigits(R.Total) + " (relative " + groupedDigits(R.Relative) +
+                         ", symbolic " + groupedDigits(R.Symbolic) + ", jump-slot " +
+                         groupedDigits(R.JumpSlot) + ", tls " + groupedDigits(R.Tls) + ", copy " +
+                         groupedDigits(R.Copy) + ", irelative " + groupedDigits(R.IRelative) +
+                         ", other " + groupedDigits(R.Other) + ")");
   Row("lazy binding", D.BindNow ? "off (" + D.BindNowBecause + ")" : "on");
-  Row("dynamic symbols",
-      grouped(D.ImportedSymbols) + " imported, " + grouped(D.ExportedSymbols) + " exported");
+  Row("dynamic symbols", groupedDigits(D.ImportedSymbols) + " imported, " +
+                             groupedDigits(D.ExportedSymbols) + " exported");
   if (B.TlsBytes)
-    Row("TLS", grouped(B.TlsBytes) + " bytes");
+    Row("TLS", groupedDigits(B.TlsBytes) + " bytes");
   Row("stack",
       B.ExecutableStack ? "EXECUTABLE (" + B.ExecutableStackBecause + ")" : "not executable");
 

@@ -13,15 +13,8 @@ namespace coldstart::report::detail {
 
 /// The severity as every format spells it: "note", "warning" or "error".
 inline llvm::StringRef severityName(Severity S) {
-  switch (S) {
-  case Severity::Note:
-    return "note";
-  case Severity::Warning:
-    return "warning";
-  case Severity::Error:
-    return "error";
-  }
-  return "warning";
+  std::string_view Name = rules::toString(S);
+  return llvm::StringRef(Name.data(), Name.size());
 }
 
 /// The findings in the order every writer prints them.
