@@ -104,7 +104,8 @@ public:
     for (const std::string &Warning : Rules->Warnings)
       if (firstTimeReported("warning:" + Warning))
         configurationDiag(escapeForDiag("coldstart: " + Warning));
-    if (!Rules->Rules) {
+    const std::optional<rules::RuleSet> &Effective = Rules->Rules;
+    if (!Effective) {
       for (const std::string &Error : Rules->Errors)
         if (firstTimeReported("error:" + Error))
           configurationDiag(escapeForDiag("coldstart: invalid rule set: " + Error),
@@ -113,7 +114,7 @@ public:
     }
 
     std::shared_ptr<const std::vector<report::Finding>> Findings =
-        findingsFor(Context, *Rules->Rules, Key);
+        findingsFor(Context, *Effective, Key);
     std::optional<StaticConstFixer> Fixer;
     for (const report::Finding &F : *Findings) {
       if (F.Rule != RuleId)

@@ -524,6 +524,19 @@ TEST(TidyPlugin, CopiedElsewhereItStillLoadsAndUsesTheEmbeddedDefaultRuleSet) {
     EXPECT_NE(List.Out.find(Check), std::string::npos) << List.Out << List.Err;
 }
 
+TEST(TidyPlugin, WrapperScriptRunsClangTidyWithThePluginLoaded) {
+  TempDir T;
+  std::string Source =
+      T.write("case.cpp", readFile(sourceDir() + "/fixtures/lint/cases/sdk_init_in_handler.cpp"));
+  std::vector<std::string> Args = {"--checks=-*,coldstart-*", "--quiet", Source, "--"};
+  for (const std::string &Flag : fixtureFlags())
+    Args.push_back(Flag);
+  RunResult R = run(COLDSTART_TIDY_WRAPPER, Args, T.path());
+  std::vector<Diag> Diags = parseClangTidy(R.Out)[realPath(Source)];
+  ASSERT_EQ(Diags.size(), 1u) << R.Out << R.Err;
+  EXPECT_EQ(Diags[0].Rule, "coldstart-sdk-init-in-handler");
+}
+
 TEST(TidyPlugin, DumpConfigShowsTheOptions) {
   TempDir T;
   RunResult R = run(ClangTidy,
