@@ -87,15 +87,14 @@ std::vector<Directive> scanDirectives(llvm::StringRef Text) {
 bool globListMatches(llvm::StringRef GlobList, llvm::StringRef RuleId) {
   llvm::SmallVector<llvm::StringRef, 4> Globs;
   GlobList.split(Globs, ',', -1, /*KeepEmpty=*/false);
-  bool Selected = false;
   for (llvm::StringRef Glob : Globs) {
     Glob = Glob.trim();
-    bool Negative = Glob.consume_front("-");
-    Glob = Glob.trim();
+    if (Glob.starts_with("-"))
+      continue; // ignored, as clang-tidy ignores it
     if (!Glob.empty() && wildcardMatch(Glob, RuleId))
-      Selected = !Negative;
+      return true;
   }
-  return Selected;
+  return false;
 }
 
 NolintIndex::NolintIndex(llvm::StringRef Text) {

@@ -61,9 +61,11 @@ TEST(Nolint, UnmatchedOrMalformedDirectivesSilenceNothing) {
   EXPECT_FALSE(NoCloseParen.suppresses(1, Client));
 }
 
-TEST(Nolint, GlobListsNegateAndTheLastMatchWins) {
+TEST(Nolint, GlobListsAddChecksAndIgnoreNegativeGlobsAsClangTidyDoes) {
   EXPECT_TRUE(globListMatches("coldstart-*", Client));
-  EXPECT_FALSE(globListMatches("coldstart-*,-coldstart-client-*", Client));
+  // clang-tidy 19 drops negative globs from NOLINT lists, so "coldstart-*" still applies.
+  EXPECT_TRUE(globListMatches("coldstart-*,-coldstart-client-*", Client));
+  EXPECT_FALSE(globListMatches("-coldstart-client-*", Client));
   EXPECT_TRUE(globListMatches("-coldstart-*, coldstart-client-in-handler", Client));
   EXPECT_FALSE(globListMatches("", Client));
   EXPECT_TRUE(globListMatches("*", Heavy));

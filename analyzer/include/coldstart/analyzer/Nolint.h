@@ -30,7 +30,9 @@ private:
   std::vector<Span> Spans;
 };
 
-/// Whether a clang-tidy check glob list (`coldstart-*,-coldstart-sdk-*`) selects RuleId.
+/// Whether the check list of a NOLINT comment (`coldstart-*,bugprone-*`) names RuleId. As in
+/// clang-tidy 19 (its NoLintDirectiveHandler builds the list with KeepNegativeGlobs=false),
+/// negative globs ("-coldstart-sdk-*") are ignored: a NOLINT list only ever adds checks.
 bool globListMatches(llvm::StringRef GlobList, llvm::StringRef RuleId);
 
 } // namespace coldstart::analyzer
