@@ -45,16 +45,36 @@ std::vector<std::string> lambdaEnvironment(const MeasureOptions &O, const std::s
 
 class Session {
 public:
-  Session(const MeasureOptions &O, report::MeasureReport &R, RuntimeApiEmulator &Emulator,
-          const std::string &Api, const TaskRoot &Task, const std::string &LogDir)
-      : O(O), R(R), Emulator(Emulator), Env(lambdaEnvironment(O, Api, Task.root())), Task(Task),
-        LogDir(LogDir) {}
+  Session(const MeasureOptions &O, report::MeasureReport &R, const TaskRoot &Task,
+          const std::string &LogDir)
+      : O(O), R(R), Task(Task), LogDir(LogDir) {}
 
+  /// One fresh process against its own emulator on its own port: a request a stopped
+  /// predecessor still had in flight can never reach (and steal the event of) its successor.
   void coldRun(unsigned Run, bool ThenWarm) {
+    RuntimeApiEmulator Fresh;
+    std::string Api = Fresh.start();
+    if (Api.empty()) {
+      error("init", Run, "spawn", "cannot listen on a loopback port for the Runtime API", "");
+      return;
+    }
+    Emulator = &Fresh;
+    runProcess(Run, ThenWarm, lambdaEnvironment(O, Api, Task.root()));
+    Fresh.stop();
+    Emulator = nullptr;
+  }
+
+private:
+  const MeasureOptions &O;
+  report::MeasureReport &R;
+  const TaskRoot &Task;
+  std::string LogDir;
+  RuntimeApiEmulator *Emulator = nullptr; // the current run's
+
+  void runProcess(unsigned Run, bool ThenWarm, const std::vector<std::string> &Env) {
     std::string Out = LogDir + "/run" + std::to_string(Run) + ".out";
     std::string Err = LogDir + "/run" + std::to_string(Run) + ".err";
     ChildProcess Child;
-    Emulator.resetForNewProcess();
     Clock::time_point Start = Clock::now();
     if (auto Why = Child.spawn({Task.bootstrap()}, Env, Task.root(), Out, Err)) {
       error("init", Run, "spawn", *Why, "");
@@ -64,7 +84,7 @@ public:
     auto Timeout = std::chrono::seconds(O.TimeoutSeconds);
 
     Clock::time_point FirstNext;
-    switch (Emulator.waitForNextRequest(Start + Timeout, Exited, FirstNext)) {
+    switch (Emulator->waitForNextRequest(Start + Timeout, Exited, FirstNext)) {
     case RuntimeApiEmulator::Wait::Happened:
       R.InitSamplesMs.push_back(millisecondsBetween(Start, FirstNext));
       ++R.ColdRuns;
@@ -74,7 +94,7 @@ public:
              "no request for an event within " + std::to_string(O.TimeoutSeconds) + " s");
       return;
     case RuntimeApiEmulator::Wait::Interrupted:
-      if (auto Init = Emulator.initError()) {
+      if (auto Init = Emulator->initError()) {
         // Lambda's runtime exits after reporting an init error; give it a moment to do so
         // and flush what it logged, so the report shows it.
         Child.waitForExit(std::chrono::seconds(1));
@@ -89,9 +109,9 @@ public:
     unsigned Invocations = 1 + (ThenWarm ? O.WarmRuns : 0);
     for (unsigned I = 0; I < Invocations; ++I) {
       bool Warm = I > 0;
-      std::string Id = Emulator.enqueue(O.EventPayload, O.TimeoutSeconds);
+      std::string Id = Emulator->enqueue(O.EventPayload, O.TimeoutSeconds);
       InvocationOutcome Outcome;
-      auto W = Emulator.waitForOutcome(Id, Clock::now() + Timeout, Exited, Outcome);
+      auto W = Emulator->waitForOutcome(Id, Clock::now() + Timeout, Exited, Outcome);
       reportProtocolErrors(Run, Err);
       if (W == RuntimeApiEmulator::Wait::TimedOut) {
         finish(Child, Err, Run, "invoke", "timeout",
@@ -118,21 +138,13 @@ public:
     finish(Child, Err, Run, "", "", "");
   }
 
-private:
-  const MeasureOptions &O;
-  report::MeasureReport &R;
-  RuntimeApiEmulator &Emulator;
-  std::vector<std::string> Env;
-  const TaskRoot &Task;
-  std::string LogDir;
-
   void error(const std::string &Phase, unsigned Run, const std::string &Kind,
              const std::string &Message, const std::string &StderrTail) {
     R.Errors.push_back({Phase, Run, Kind, Message, StderrTail});
   }
 
   void reportProtocolErrors(unsigned Run, const std::string &Err) {
-    for (const std::string &P : Emulator.takeProtocolErrors())
+    for (const std::string &P : Emulator->takeProtocolErrors())
       error("invoke", Run, "protocol", P, tailOfFile(Err));
   }
 
@@ -142,7 +154,6 @@ private:
     if (auto Rss = Child.peakRssBytes())
       R.MaxRssBytes = std::max(R.MaxRssBytes.value_or(0), *Rss);
     Child.kill();
-    Emulator.resetForNewProcess();
     if (!Kind.empty())
       error(Phase, Run, Kind, Message, tailOfFile(Err));
   }
@@ -167,14 +178,6 @@ llvm::Expected<report::MeasureReport> measure(const MeasureOptions &O) {
     return llvm::createStringError(EC, "cannot make the temporary folder private");
   }
 
-  RuntimeApiEmulator Emulator;
-  std::string Api = Emulator.start();
-  if (Api.empty()) {
-    (void)llvm::sys::fs::remove_directories(LogDir);
-    return llvm::createStringError(std::make_error_code(std::errc::address_not_available),
-                                   "cannot listen on a loopback port for the Runtime API");
-  }
-
   report::MeasureReport R;
   R.Artifact = O.Artifact;
   R.Bootstrap = Task->bootstrap();
@@ -187,10 +190,9 @@ llvm::Expected<report::MeasureReport> measure(const MeasureOptions &O) {
              "delivery to its response; peak RSS from VmHWM in /proc/PID/status before each "
              "process is stopped. This machine's CPU and disk, not "
              "Lambda's: AWS_LAMBDA_FUNCTION_MEMORY_SIZE is set but no CPU limit is applied.";
-  Session S(O, R, Emulator, Api, *Task, std::string(LogDir));
+  Session S(O, R, *Task, std::string(LogDir));
   for (unsigned Run = 1; Run <= O.ColdRuns; ++Run)
     S.coldRun(Run, /*ThenWarm=*/Run == O.ColdRuns);
-  Emulator.stop();
   (void)llvm::sys::fs::remove_directories(LogDir); // best effort: only logs live there
   return R;
 }

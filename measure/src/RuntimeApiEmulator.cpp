@@ -36,7 +36,6 @@ std::string errorTypeOf(const std::string &Body) {
 struct RuntimeApiEmulator::State {
   mutable std::mutex M;
   std::condition_variable CV;
-  uint64_t Epoch = 0;
   bool Stopping = false;
   uint64_t NextId = 1;
   std::deque<Pending> Queue;
@@ -78,19 +77,6 @@ void RuntimeApiEmulator::stop() {
     Server->stop();
     ServerThread.join();
   }
-}
-
-void RuntimeApiEmulator::resetForNewProcess() {
-  {
-    std::lock_guard<std::mutex> L(S->M);
-    ++S->Epoch;
-    S->Queue.clear();
-    S->BlockedNext = 0;
-    S->FirstNextAt.reset();
-    S->Delivered.clear();
-    S->InitError.reset();
-  }
-  S->CV.notify_all();
 }
 
 std::string RuntimeApiEmulator::enqueue(const std::string &Payload, unsigned TimeoutSeconds) {
@@ -173,14 +159,13 @@ void RuntimeApiEmulator::installRoutes() {
   Server->Get(Prefix + "/invocation/next", [this](const httplib::Request &,
                                                   httplib::Response &Res) {
     std::unique_lock<std::mutex> Lock(S->M);
-    uint64_t Epoch = S->Epoch;
     if (!S->FirstNextAt)
       S->FirstNextAt = Clock::now();
     ++S->BlockedNext;
     S->CV.notify_all();
     // Long poll, as Lambda does: the request is answered when an event is queued.
-    S->CV.wait(Lock, [&] { return S->Stopping || S->Epoch != Epoch || !S->Queue.empty(); });
-    if (S->Stopping || S->Epoch != Epoch) {
+    S->CV.wait(Lock, [&] { return S->Stopping || !S->Queue.empty(); });
+    if (S->Stopping) {
       Res.status = 500;
       Res.set_content(jsonError("ServiceException", "the emulator is shutting down"),
                       "application/json");

@@ -1,6 +1,7 @@
 // A local emulator of the Lambda Runtime API (the 2018-06-01 paths) on loopback, built on
-// cpp-httplib. The measuring code queues events and waits for the bootstrap to ask for them
-// and answer them; every request the bootstrap makes is timestamped on arrival.
+// cpp-httplib. One instance serves one bootstrap process, on a port of its own. The measuring code
+// queues events and waits for the bootstrap to ask for them and answer them; every request the
+// bootstrap makes is timestamped on arrival.
 #pragma once
 
 #include <chrono>
@@ -41,10 +42,6 @@ public:
   /// empty string when no port could be bound.
   std::string start();
   void stop();
-
-  /// Starts a new epoch for a fresh process: forgets its predecessor's state and releases any
-  /// `next` request still blocked.
-  void resetForNewProcess();
 
   /// Queues an invocation; returns its request id.
   std::string enqueue(const std::string &Payload, unsigned TimeoutSeconds);
