@@ -78,9 +78,16 @@ void writeBinary(const BinaryReport &B, llvm::raw_ostream &OS) {
                ? " (+" + std::to_string(SI.ToolchainEntries) + " toolchain entries not counted)"
                : std::string()) +
           (SI.NamesAvailable ? "" : ", names unavailable"));
+  // A person reads the first ones; every entry is in --format json.
+  constexpr unsigned ListedInitializers = 20;
+  unsigned Listed = 0;
   for (const auto &F : SI.Functions) {
     if (F.Toolchain)
       continue;
+    if (Listed++ == ListedInitializers) {
+      OS << "    ... " << (SI.Count - ListedInitializers) << " more (all are in --format json)\n";
+      break;
+    }
     OS << "    " << (F.Name.empty() ? "<no symbol>" : F.Name);
     OS << "  [" << F.Table << "[" << F.Slot << "], 0x";
     OS.write_hex(F.Address);
