@@ -92,21 +92,26 @@ bool mergeRuleSetText(RuleSet &Into, std::string_view Text, const std::string &N
   return parseAndOverlay(Into, Text, Name, false, Errors);
 }
 
-static std::optional<std::string> readSmallFile(const std::string &Path,
-                                                std::vector<Diagnostic> &Errors) {
+std::optional<std::string> detail::readSmallFile(const std::string &Path, const std::string &What,
+                                                 std::vector<Diagnostic> &Errors) {
   std::error_code EC;
   fs::file_status Status = fs::status(Path, EC);
   if (EC || !fs::exists(Status)) {
-    Errors.push_back({Path, 0, 0, "cannot read rule set: no such file"});
+    Errors.push_back({Path, 0, 0, "cannot read " + What + ": no such file"});
     return std::nullopt;
   }
   if (fs::is_directory(Status)) {
-    Errors.push_back({Path, 0, 0, "cannot read rule set: is a directory"});
+    Errors.push_back({Path, 0, 0, "cannot read " + What + ": is a directory"});
+    return std::nullopt;
+  }
+  // A device or FIFO (/dev/zero, /dev/stdin) would be read without end or block forever.
+  if (!fs::is_regular_file(Status)) {
+    Errors.push_back({Path, 0, 0, "cannot read " + What + ": not a regular file"});
     return std::nullopt;
   }
   std::ifstream In(Path, std::ios::binary);
   if (!In) {
-    Errors.push_back({Path, 0, 0, std::string("cannot read rule set: ") + std::strerror(errno)});
+    Errors.push_back({Path, 0, 0, "cannot read " + What + ": " + std::strerror(errno)});
     return std::nullopt;
   }
   std::string Text;
@@ -114,19 +119,19 @@ static std::optional<std::string> readSmallFile(const std::string &Path,
   while (In.read(Buffer, sizeof Buffer) || In.gcount() > 0) {
     Text.append(Buffer, static_cast<size_t>(In.gcount()));
     if (Text.size() > MaxRuleSetBytes) {
-      Errors.push_back({Path, 0, 0, "rule set is larger than 4 MiB; refusing to parse it"});
+      Errors.push_back({Path, 0, 0, What + " is larger than 4 MiB; refusing to parse it"});
       return std::nullopt;
     }
   }
   if (Text.find('\0') != std::string::npos) {
-    Errors.push_back({Path, 0, 0, "rule set contains NUL bytes; is it a YAML file?"});
+    Errors.push_back({Path, 0, 0, What + " contains NUL bytes; is it a YAML file?"});
     return std::nullopt;
   }
   return Text;
 }
 
 bool mergeRuleSetFile(RuleSet &Into, const std::string &Path, std::vector<Diagnostic> &Errors) {
-  std::optional<std::string> Text = readSmallFile(Path, Errors);
+  std::optional<std::string> Text = detail::readSmallFile(Path, "rule set", Errors);
   return Text && mergeRuleSetText(Into, *Text, Path, Errors);
 }
 

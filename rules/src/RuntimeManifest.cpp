@@ -1,10 +1,12 @@
 #include "coldstart/rules/RuntimeManifest.h"
 
+#include "Schema.h"
 #include "coldstart/EmbeddedFile.h"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
@@ -70,6 +72,28 @@ std::vector<std::string> bundledRuntimeNames() {
 
 namespace {
 
+/// Whether S is valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool isUtf8(std::string_view S) {
+  for (size_t I = 0; I < S.size();) {
+    unsigned char C = static_cast<unsigned char>(S[I]);
+    size_t N = C < 0x80 ? 1 : (C >> 5) == 6 ? 2 : (C >> 4) == 14 ? 3 : (C >> 3) == 30 ? 4 : 0;
+    if (N == 0 || I + N > S.size())
+      return false;
+    uint32_t Cp = N == 1 ? C : C & (0x7f >> N);
+    for (size_t K = 1; K < N; ++K) {
+      unsigned char T = static_cast<unsigned char>(S[I + K]);
+      if ((T >> 6) != 2)
+        return false;
+      Cp = (Cp << 6) | (T & 0x3f);
+    }
+    static const uint32_t Min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (Cp < Min[N] || Cp > 0x10ffff || (Cp >= 0xd800 && Cp <= 0xdfff))
+      return false;
+    I += N;
+  }
+  return true;
+}
+
 class ManifestReader {
 public:
   ManifestReader(const std::string &File, std::vector<Diagnostic> &Errors)
@@ -113,6 +137,10 @@ public:
     for (const std::string &A : M.Architectures)
       if (A != "x86_64" && A != "arm64" && Errors.size() == Before)
         error(Root["architectures"], "architecture '" + A + "' is not x86_64 or arm64");
+    if (Unreported)
+      Errors.push_back({File, 0, 0,
+                        std::to_string(Unreported) + " more errors not shown (the first " +
+                            std::to_string(detail::MaxDiagnostics) + " are)"});
     if (Errors.size() != Before)
       return std::nullopt;
     return M;
@@ -122,16 +150,31 @@ private:
   const std::string &File;
   std::vector<Diagnostic> &Errors;
 
+  size_t Start = Errors.size();
+  size_t Unreported = 0;
+
   void error(const YAML::Node &At, const std::string &Message) {
+    if (Errors.size() - Start >= detail::MaxDiagnostics) {
+      ++Unreported;
+      return;
+    }
     YAML::Mark Mk = At.Mark();
     Errors.push_back(
         {File, Mk.line >= 0 ? Mk.line + 1 : 0, Mk.column >= 0 ? Mk.column + 1 : 0, Message});
   }
+  /// YAML is Unicode text: a manifest string must be UTF-8, or writing the manifest back
+  /// (formatRuntimeManifest) could not reproduce it.
+  bool utf8(const YAML::Node &V, const std::string &Key) {
+    if (isUtf8(V.Scalar()))
+      return true;
+    error(V, "'" + Key + "' is not UTF-8 text");
+    return false;
+  }
   void string(const YAML::Node &V, const std::string &Key, std::string &Out) {
-    if (V.IsScalar())
-      Out = V.Scalar();
-    else
+    if (!V.IsScalar())
       error(V, "'" + Key + "' must be a string");
+    else if (utf8(V, Key))
+      Out = V.Scalar();
   }
   void boolean(const YAML::Node &V, const std::string &Key, bool &Out) {
     if (!V.IsScalar() || !YAML::convert<bool>::decode(V, Out))
@@ -143,10 +186,10 @@ private:
       return;
     }
     for (const YAML::Node &Item : V) {
-      if (Item.IsScalar())
-        Out.push_back(Item.Scalar());
-      else
+      if (!Item.IsScalar())
         error(Item, "an entry of '" + Key + "' must be a string");
+      else if (utf8(Item, "an entry of '" + Key + "'"))
+        Out.push_back(Item.Scalar());
     }
   }
   void version(const YAML::Node &V, const std::string &Key, std::string &Out) {
@@ -166,6 +209,8 @@ private:
                "'source'");
       return;
     }
+    if (!utf8(V["source"], "platform-init-ms.source"))
+      return;
     M.PlatformInitMs = Value;
     M.PlatformInitSource = V["source"].Scalar();
   }
@@ -224,14 +269,10 @@ std::optional<RuntimeManifest> loadRuntimeManifest(const std::string &NameOrPath
       M->Origin = "bundled";
     return M;
   }
-  std::ifstream In(NameOrPath, std::ios::binary);
-  if (!In) {
-    Errors.push_back({NameOrPath, 0, 0, "cannot read runtime manifest"});
+  std::optional<std::string> Text = detail::readSmallFile(NameOrPath, "runtime manifest", Errors);
+  if (!Text)
     return std::nullopt;
-  }
-  std::ostringstream Text;
-  Text << In.rdbuf();
-  auto M = parseRuntimeManifest(Text.str(), NameOrPath, Errors);
+  auto M = parseRuntimeManifest(*Text, NameOrPath, Errors);
   if (M)
     M->Origin = NameOrPath;
   return M;

@@ -46,9 +46,18 @@ bool isValidNameChar(char C) {
 class Overlay {
 public:
   Overlay(RuleSet &Target, const std::string &File, bool IsBase, std::vector<Diagnostic> &Errors)
-      : Target(Target), File(File), IsBase(IsBase), Errors(Errors) {}
+      : Target(Target), File(File), IsBase(IsBase), Errors(Errors), Start(Errors.size()) {}
 
   void applyDocument(const YAML::Node &Root) {
+    applyRoot(Root);
+    if (Unreported)
+      Errors.push_back({File, 0, 0,
+                        std::to_string(Unreported) + " more errors not shown (the first " +
+                            std::to_string(MaxDiagnostics) + " are)"});
+  }
+
+private:
+  void applyRoot(const YAML::Node &Root) {
     if (Root.IsNull())
       return; // an empty file overrides nothing
     if (!Root.IsMap()) {
@@ -75,13 +84,20 @@ public:
     }
   }
 
-private:
   RuleSet &Target;
   const std::string &File;
   bool IsBase;
   std::vector<Diagnostic> &Errors;
+  size_t Start;          // Errors.size() when this document began
+  size_t Unreported = 0; // errors past MaxDiagnostics, counted only
 
   void error(const YAML::Node &At, const std::string &Message) {
+    // Like a compiler's error limit: a 4 MiB file of wrong entries would otherwise print each
+    // of its hundreds of thousands of errors, with the list of valid keys in every one.
+    if (Errors.size() - Start >= MaxDiagnostics) {
+      ++Unreported;
+      return;
+    }
     YAML::Mark M = At.Mark();
     Diagnostic D;
     D.File = File;
