@@ -93,20 +93,34 @@ report::DependencyResolution resolveDependencies(const report::BinaryReport &Roo
   Queue.push_back(Exe);
   std::set<std::string> Visited{Root.Path};
 
-  auto Summary = [&](const std::string &Path) -> std::optional<DynamicSummary> {
-    if (Options.Lookup)
-      return Options.Lookup(Path);
-    if (!sys::fs::is_regular_file(Path))
-      return std::nullopt;
-    auto S = readDynamicSummary(Path);
-    if (!S) {
-      consumeError(S.takeError());
-      return std::nullopt;
+  // Each candidate path is read (or looked up) once, however many names and search folders
+  // lead to it; and the whole search probes at most MaxProbes candidates: a hostile binary
+  // with thousands of DT_NEEDED names and search-path entries would otherwise probe millions.
+  std::map<std::string, std::optional<DynamicSummary>> Summaries;
+  auto Summary = [&](const std::string &Path) -> const std::optional<DynamicSummary> & {
+    auto It = Summaries.find(Path);
+    if (It != Summaries.end())
+      return It->second;
+    std::optional<DynamicSummary> S;
+    if (Options.Lookup) {
+      S = Options.Lookup(Path);
+    } else if (sys::fs::is_regular_file(Path)) {
+      auto R = readDynamicSummary(Path);
+      if (R)
+        S = std::move(*R);
+      else
+        consumeError(R.takeError());
     }
-    return std::move(*S);
+    return Summaries.emplace(Path, std::move(S)).first->second;
   };
+  unsigned Probes = 0;
+  bool Exhausted = false;
   auto Matches = [&](const std::string &Candidate) {
-    auto S = Summary(Candidate);
+    if (++Probes > Options.MaxProbes) {
+      Exhausted = true;
+      return false;
+    }
+    const auto &S = Summary(Candidate);
     return S && S->Arch == Root.Arch && S->ClassBits == Root.ClassBits;
   };
 
@@ -166,16 +180,19 @@ report::DependencyResolution resolveDependencies(const report::BinaryReport &Roo
           L.Via = "provided by the " + Options.RuntimeName + " runtime", L.Found = true,
           Done = true;
       }
+      if (!L.Found && Exhausted)
+        L.Via = "not searched: the search stopped after " + std::to_string(Options.MaxProbes) +
+                " candidate paths";
       Seen[Name] = L.Found;
       if (L.Found && !L.Path.empty() && Visited.insert(L.Path).second) {
-        auto S = Summary(L.Path);
+        const auto &S = Summary(L.Path);
         if (S) {
           Object Next;
           Next.Path = L.Path;
           Next.Dir = Split(L.Path);
-          Next.Needed = std::move(S->Needed);
-          Next.Rpath = std::move(S->Rpath);
-          Next.Runpath = std::move(S->Runpath);
+          Next.Needed = S->Needed;
+          Next.Rpath = S->Rpath;
+          Next.Runpath = S->Runpath;
           Next.Depth = L.Depth;
           Queue.push_back(std::move(Next));
         }
@@ -185,6 +202,10 @@ report::DependencyResolution resolveDependencies(const report::BinaryReport &Roo
       Out.Libraries.push_back(std::move(L));
     }
   }
+  if (Exhausted)
+    Out.Method += "; the search stopped after " + std::to_string(Options.MaxProbes) +
+                  " candidate paths (ResolveOptions::MaxProbes), and the names left are "
+                  "unresolved";
   return Out;
 }
 

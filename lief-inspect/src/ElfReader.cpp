@@ -9,6 +9,7 @@
 #include "Versions.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/BinaryFormat/ELF.h"
@@ -25,6 +26,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace coldstart::inspect {
@@ -351,10 +353,18 @@ private:
     std::string How;
     bool Known = true;
   };
-  std::vector<std::pair<uint64_t, uint64_t>> SlotRanges; // [begin, end) of init tables
+  // [begin, end) of the init tables, sorted and merged so a lookup is a binary search (a
+  // hostile file may declare tens of thousands of overlapping tables).
+  std::vector<std::pair<uint64_t, uint64_t>> SlotRanges;
   std::unordered_map<uint64_t, SlotFix> SlotFixes;
 
   void note(const Twine &T) { Out.Notes.push_back(T.str()); }
+
+  bool inSlots(uint64_t Addr) const {
+    auto It = std::upper_bound(SlotRanges.begin(), SlotRanges.end(), Addr,
+                               [](uint64_t A, const auto &R) { return A < R.first; });
+    return It != SlotRanges.begin() && Addr < std::prev(It)->second;
+  }
 
   /// Bytes [Off, Off+Size) of the file, or nullopt when they are not all inside it.
   std::optional<StringRef> fileBytes(uint64_t Off, uint64_t Size) const {
@@ -395,14 +405,34 @@ private:
     return fileBytes(S.sh_offset, S.sh_size);
   }
 
-  static StringRef cString(StringRef Table, uint64_t Off) {
+  /// The NUL-terminated string at Off, looked for in at most MaxLen bytes (so reading many
+  /// entries that point into one huge unterminated string stays linear).
+  static StringRef cString(StringRef Table, uint64_t Off, size_t MaxLen) {
     if (Off >= Table.size())
       return StringRef();
-    StringRef S = Table.drop_front(Off);
+    StringRef S = Table.drop_front(Off).take_front(MaxLen);
     return S.take_until([](char C) { return C == '\0'; });
   }
+  static constexpr size_t MaxSectionName = 4096;
+  static constexpr size_t MaxSymbolName = 16384; // long mangled C++ names fit
 
-  StringRef dynString(uint64_t Off) const { return cString(DynStr, Off); }
+  /// A string of the dynamic string table, at most MaxLen bytes: no library name, path list or
+  /// version is longer than PATH_MAX, and copies of longer ones (a hostile file can point
+  /// thousands of entries at one huge string) would multiply the file's size.
+  StringRef dynString(uint64_t Off, size_t MaxLen = MaxDynamicString) const {
+    StringRef S = cString(DynStr, Off, MaxLen + 1);
+    if (S.size() > MaxLen) {
+      TruncatedStrings = true;
+      return S.take_front(MaxLen);
+    }
+    return S;
+  }
+  static constexpr size_t MaxDynamicString = 4096;   // PATH_MAX
+  static constexpr size_t MaxVersionString = 256;    // NAME_MAX + 1: sonames and version tags
+  static constexpr size_t MaxNeeded = 4096;          // as many as dependency resolution follows
+  static constexpr size_t MaxInitFunctions = 16384;  // entries kept from the init tables
+  static constexpr size_t MaxNeededBytes = 64 << 10; // of DT_NEEDED names (real ones: ~3 KiB)
+  mutable bool TruncatedStrings = false;
 
   UInt readWord(const char *P) const { return support::endian::read<UInt, ELFT::Endianness, 1>(P); }
 
@@ -471,7 +501,7 @@ template <class ELFT> Error ElfReader<ELFT>::readTables() {
   SectionNames.reserve(Sections.size());
   SectionKinds.reserve(Sections.size());
   for (const Elf_Shdr &S : Sections) {
-    SectionNames.push_back(cString(ShStrTab, S.sh_name));
+    SectionNames.push_back(cString(ShStrTab, S.sh_name, MaxSectionName));
     lief::SectionFields F;
     F.Type = S.sh_type;
     F.Flags = S.sh_flags;
@@ -618,27 +648,58 @@ template <class ELFT> void ElfReader<ELFT>::readDynamic() {
       Parts.push_back(P.str());
     return Parts;
   };
+  // glibc's loader keeps the last DT_RPATH and DT_RUNPATH of the table (get-dynamic-info.h
+  // overwrites l_info[tag] entry by entry); so does this reader.
+  std::optional<uint64_t> Rpath, Runpath;
+  unsigned RpathTags = 0, RunpathTags = 0;
+  uint64_t NeededTags = 0, NeededRepeats = 0, NeededOverBudget = 0, NeededBytes = 0;
+  llvm::DenseSet<StringRef> NeededSeen;
   for (const Elf_Dyn &E : Dyn) {
     switch (E.d_tag) {
     case ELF::DT_NEEDED:
-      D.Needed.push_back(dynString(E.d_un.d_val).str());
+      if (++NeededTags <= MaxNeeded) {
+        StringRef Name = dynString(E.d_un.d_val);
+        // The loader maps each name once; a repeated entry adds nothing but report size.
+        if (!NeededSeen.insert(Name).second) {
+          ++NeededRepeats;
+        } else if (NeededBytes + Name.size() > MaxNeededBytes) {
+          ++NeededOverBudget;
+        } else {
+          NeededBytes += Name.size();
+          D.Needed.push_back(Name.str());
+        }
+      }
       break;
     case ELF::DT_SONAME:
       Out.Soname = dynString(E.d_un.d_val).str();
       break;
     case ELF::DT_RPATH:
-      for (auto &P : Split(dynString(E.d_un.d_val)))
-        D.Rpath.push_back(P);
+      Rpath = E.d_un.d_val, ++RpathTags;
       break;
     case ELF::DT_RUNPATH:
-      for (auto &P : Split(dynString(E.d_un.d_val)))
-        D.Runpath.push_back(P);
+      Runpath = E.d_un.d_val, ++RunpathTags;
       break;
     case ELF::DT_TEXTREL:
       D.TextRelocations = true;
       break;
     }
   }
+  if (Rpath)
+    D.Rpath = Split(dynString(*Rpath));
+  if (Runpath)
+    D.Runpath = Split(dynString(*Runpath));
+  if (RpathTags > 1 || RunpathTags > 1)
+    note(Twine(RpathTags) + " DT_RPATH and " + Twine(RunpathTags) +
+         " DT_RUNPATH entries: the loader uses the last of each, and so does this report");
+  if (NeededRepeats)
+    note(Twine(NeededRepeats) + " DT_NEEDED entries repeat an earlier name; each name is listed "
+                                "once");
+  if (NeededOverBudget)
+    note(Twine(NeededOverBudget) + " DT_NEEDED names past the first " + Twine(MaxNeededBytes) +
+         " bytes of names are not listed");
+  if (NeededTags > MaxNeeded)
+    note(Twine(NeededTags) + " DT_NEEDED entries; the first " + Twine(MaxNeeded) +
+         " are read (no loader maps that many libraries)");
   if (Flags & ELF::DF_TEXTREL)
     D.TextRelocations = true;
   if (tag(ELF::DT_BIND_NOW))
@@ -786,14 +847,14 @@ template <class ELFT> void ElfReader<ELFT>::readVersionNeeds() {
     }
     report::VersionNeed Need;
     uint16_t Cnt = U16(Off + 2);
-    Need.Library = dynString(U32(Off + 4)).str();
+    Need.Library = dynString(U32(Off + 4), MaxVersionString).str();
     uint64_t AuxOff = Off + U32(Off + 8);
     for (uint16_t J = 0; J < Cnt; ++J) {
       if (AuxOff > B.size() || B.size() - AuxOff < 16 || Budget-- == 0) {
         note("DT_VERNEED auxiliary chain runs past its segment");
         break;
       }
-      StringRef Name = dynString(U32(AuxOff + 8));
+      StringRef Name = dynString(U32(AuxOff + 8), MaxVersionString);
       Need.Versions.push_back(Name.str());
       if (auto V = parseVersionTag(Name)) {
         auto &Max = Out.Dynamic.MaxVersions[V->Family];
@@ -844,7 +905,7 @@ template <class ELFT> void ElfReader<ELFT>::readVersionDefinitions() {
     uint16_t Flags = U16(Off + 2);
     uint64_t AuxOff = Off + U32(Off + 12);
     if (!(Flags & ELF::VER_FLG_BASE) && AuxOff <= B.size() && B.size() - AuxOff >= 8) {
-      StringRef Name = dynString(U32(AuxOff));
+      StringRef Name = dynString(U32(AuxOff), MaxVersionString);
       if (auto V = parseVersionTag(Name)) {
         auto &Max = Out.Dynamic.MaxDefinedVersions[V->Family];
         auto Current = parseVersionNumbers(Max);
@@ -861,11 +922,8 @@ template <class ELFT> void ElfReader<ELFT>::readVersionDefinitions() {
 
 template <class ELFT>
 void ElfReader<ELFT>::recordSlot(uint64_t Offset, uint64_t Target, std::string How) {
-  for (const auto &R : SlotRanges)
-    if (Offset >= R.first && Offset < R.second) {
-      SlotFixes[Offset] = SlotFix{Target, std::move(How)};
-      return;
-    }
+  if (inSlots(Offset))
+    SlotFixes[Offset] = SlotFix{Target, std::move(How)};
 }
 
 template <class ELFT>
@@ -886,10 +944,7 @@ void ElfReader<ELFT>::countRelocationTable(StringRef Bytes, bool Rela, uint64_t 
     if (SlotRanges.empty())
       continue;
     uint64_t Offset = E.r_offset;
-    bool InSlots = false;
-    for (const auto &Range : SlotRanges)
-      InSlots |= Offset >= Range.first && Offset < Range.second;
-    if (!InSlots)
+    if (!inSlots(Offset))
       continue;
     RelocKind K = classifyRelocation(Machine, Type);
     StringRef TypeName = Obj.getRelocationTypeName(Type);
@@ -914,9 +969,7 @@ void ElfReader<ELFT>::countRelocationTable(StringRef Bytes, bool Rela, uint64_t 
         SlotFix F;
         F.Known = false;
         F.How = (TypeName + " to an undefined symbol").str();
-        for (const auto &Range : SlotRanges)
-          if (Offset >= Range.first && Offset < Range.second)
-            SlotFixes[Offset] = F;
+        SlotFixes[Offset] = F;
       }
     }
   }
@@ -965,7 +1018,7 @@ template <class ELFT> void ElfReader<ELFT>::countRelr(StringRef Bytes) {
     if ((Entry & 1) == 0) {
       Where = Entry;
       ++Count;
-      if (!SlotRanges.empty())
+      if (inSlots(Where))
         if (auto Slot = vaddrBytes(Where, WordSize))
           recordSlot(Where, readWord(Slot->data()), "RELR relative relocation");
       Where += WordSize;
@@ -976,7 +1029,7 @@ template <class ELFT> void ElfReader<ELFT>::countRelr(StringRef Bytes) {
           continue;
         ++Count;
         uint64_t At = Where + uint64_t(B) * WordSize;
-        if (!SlotRanges.empty())
+        if (inSlots(At))
           if (auto Slot = vaddrBytes(At, WordSize))
             recordSlot(At, readWord(Slot->data()), "RELR relative relocation");
       }
@@ -1066,13 +1119,15 @@ template <class ELFT> void ElfReader<ELFT>::attributeSizes() {
   struct Interval {
     uint64_t Begin, End;
     ByteKind Kind;
+    size_t Order; // first claimant wins among equal starts
   };
   std::vector<Interval> Intervals;
   const auto &H = Obj.getHeader();
   auto Add = [&](uint64_t Off, uint64_t Size, ByteKind K) {
     if (Size == 0 || Off >= Data.size())
       return;
-    Intervals.push_back({Off, Off + std::min<uint64_t>(Size, Data.size() - Off), K});
+    Intervals.push_back(
+        {Off, Off + std::min<uint64_t>(Size, Data.size() - Off), K, Intervals.size()});
   };
   Add(0, H.e_ehsize ? H.e_ehsize : sizeof(typename ELFT::Ehdr), ByteKind::Other);
   Add(H.e_phoff, uint64_t(Phdrs.size()) * sizeof(Elf_Phdr), ByteKind::Other);
@@ -1140,8 +1195,10 @@ template <class ELFT> void ElfReader<ELFT>::attributeSizes() {
     }
   }
   // Sweep: every byte once, first claimant wins; gaps are padding (other).
-  std::stable_sort(Intervals.begin(), Intervals.end(),
-                   [](const Interval &A, const Interval &B) { return A.Begin < B.Begin; });
+  // A total order (std::stable_sort warns under clang-19 with libstdc++ 12, see d4f909d).
+  std::sort(Intervals.begin(), Intervals.end(), [](const Interval &A, const Interval &B) {
+    return A.Begin != B.Begin ? A.Begin < B.Begin : A.Order < B.Order;
+  });
   uint64_t Cursor = 0;
   for (const Interval &I : Intervals) {
     if (I.Begin > Cursor)
@@ -1259,7 +1316,18 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
       SI.InitArrayBytes += T.Size;
     else
       SI.CtorsBytes += T.Size;
-    SlotRanges.push_back({T.Addr, T.Addr + T.Size});
+    if (T.Size && T.Addr + T.Size > T.Addr)
+      SlotRanges.push_back({T.Addr, T.Addr + T.Size});
+  }
+  llvm::sort(SlotRanges);
+  {
+    std::vector<std::pair<uint64_t, uint64_t>> Merged;
+    for (const auto &R : SlotRanges)
+      if (!Merged.empty() && R.first <= Merged.back().second)
+        Merged.back().second = std::max(Merged.back().second, R.second);
+      else
+        Merged.push_back(R);
+    SlotRanges = std::move(Merged);
   }
   SI.Method = "slots of .preinit_array, .init_array and .ctors (or DT_INIT_ARRAY without "
               "sections) read from the file, with R_*_RELATIVE addends, RELR and symbol "
@@ -1269,8 +1337,19 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
   // Relocations fill SlotFixes; they are read after this function sets SlotRanges.
   readRelocations();
 
-  // Collect the entries.
+  // Collect the entries. A table repeated (a hostile file can declare 65535 sections over the
+  // same bytes) is read once, and no more than MaxInitFunctions entries are kept: more than any
+  // real program has, and each one costs the report far more than its 8 bytes in the file.
+  std::set<std::tuple<std::string, uint64_t, uint64_t>> TablesRead;
+  unsigned Repeated = 0;
+  bool Capped = false;
   for (const auto &T : Tables) {
+    if (Capped)
+      break;
+    if (!TablesRead.insert({T.Name, T.Offset, T.Size}).second) {
+      ++Repeated;
+      continue;
+    }
     auto Bytes = fileBytes(T.Offset, T.Size);
     if (!Bytes) {
       note(T.Name + " lies outside the file; its entries are not read");
@@ -1278,6 +1357,10 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
     }
     uint64_t N = T.Size / WordSize;
     for (uint64_t I = 0; I < N; ++I) {
+      if (SI.Functions.size() >= MaxInitFunctions) {
+        Capped = true;
+        break;
+      }
       uint64_t SlotAddr = T.Addr + I * WordSize;
       uint64_t Value = readWord(Bytes->data() + I * WordSize);
       report::InitFunction F;
@@ -1302,6 +1385,12 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
       SI.Functions.push_back(std::move(F));
     }
   }
+  if (Repeated)
+    note(Twine(Repeated) + " init tables repeat another one (same place and size); each is read "
+                           "once");
+  if (Capped)
+    note("more than " + Twine(MaxInitFunctions) + " init table entries: the first " +
+         Twine(MaxInitFunctions) + " are listed and counted");
   if (auto Init = tag(ELF::DT_INIT)) {
     report::InitFunction F;
     F.Table = "DT_INIT";
@@ -1328,7 +1417,7 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
       auto It = Names.find(uint64_t(S.st_value) & AddrMask);
       if (It == Names.end() || !It->second.first.empty())
         continue;
-      It->second = {cString(Strings, S.st_name).str(), S.st_size};
+      It->second = {cString(Strings, S.st_name, MaxSymbolName).str(), S.st_size};
     }
   };
   if (SymTabSec) {
@@ -1510,6 +1599,9 @@ template <class ELFT> Error ElfReader<ELFT>::run() {
   attributeSizes();
   readInitializers(); // also counts the relocations, applying them to the init slots
   readStack();
+  if (TruncatedStrings)
+    note("dynamic strings longer than " + Twine(MaxDynamicString) +
+         " bytes (versions: " + Twine(MaxVersionString) + ") are cut there");
   return Error::success();
 }
 

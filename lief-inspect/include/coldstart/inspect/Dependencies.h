@@ -33,6 +33,7 @@ struct ResolveOptions {
   /// Bounds for hostile trees.
   unsigned MaxDepth = 64;
   unsigned MaxLibraries = 4096;
+  unsigned MaxProbes = 20000; // candidate paths tried in all (a real tree needs a few hundred)
 };
 
 /// The multiarch folders (Debian layout) for an architecture, e.g. /usr/lib/x86_64-linux-gnu.
