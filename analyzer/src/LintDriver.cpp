@@ -13,6 +13,8 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/ThreadPool.h"
@@ -145,21 +147,6 @@ struct JobResult {
   std::optional<std::string> Note;
 };
 
-std::vector<std::string> adjustedCommandLine(const tooling::CompileCommand &Command,
-                                             const std::string &ResourceDir) {
-  tooling::CommandLineArguments Args = Command.CommandLine;
-  Args = tooling::getClangStripOutputAdjuster()(Args, Command.Filename);
-  Args = tooling::getClangStripDependencyFileAdjuster()(Args, Command.Filename);
-  Args = tooling::getClangSyntaxOnlyAdjuster()(Args, Command.Filename);
-  bool HasResourceDir = llvm::any_of(
-      Args, [](const std::string &A) { return llvm::StringRef(A).starts_with("-resource-dir"); });
-  if (!HasResourceDir && !ResourceDir.empty())
-    Args = tooling::getInsertArgumentAdjuster(
-        {"-resource-dir", ResourceDir}, tooling::ArgumentInsertPosition::BEGIN)(Args,
-                                                                                Command.Filename);
-  return Args;
-}
-
 JobResult analyse(const Job &J, const rules::SourceConfig &Config, const std::string &ResourceDir) {
   JobResult Result;
   // Each job has its own file system view with its own working directory: the compile
@@ -171,7 +158,7 @@ JobResult analyse(const Job &J, const rules::SourceConfig &Config, const std::st
   llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FSOpts, FS));
 
   ErrorCollector Errors;
-  tooling::ToolInvocation Invocation(adjustedCommandLine(J.Command, ResourceDir),
+  tooling::ToolInvocation Invocation(lintCommandLine(J.Command, ResourceDir),
                                      std::make_unique<SummaryAction>(Config, Result.Summary),
                                      Files.get());
   Invocation.setDiagnosticConsumer(&Errors);
@@ -217,18 +204,31 @@ std::unique_ptr<tooling::CompilationDatabase> openDatabase(const LintOptions &Op
       Error = "no compilation database: '" + Path + "' does not exist";
       return nullptr;
     }
-    std::string Why;
-    auto DB = tooling::JSONCompilationDatabase::loadFromFile(
-        Path, Why, tooling::JSONCommandLineSyntax::AutoDetect);
-    if (!DB)
-      Error = "cannot read compilation database '" + Path + "': " + Why;
-    return DB;
+    return loadCompilationDatabase(Path, Error);
   }
-  // No -p and no "--": look upward from the first source, as clang-tidy does.
+  // No -p and no "--": look upward from the first source, as clang-tidy does (its two built-in
+  // plugins: compile_commands.json, then compile_flags.txt). A database found this way that
+  // cannot be read is an error, not a reason to go on with default flags.
   if (!Sources.empty()) {
-    std::string Why;
-    if (auto DB = tooling::CompilationDatabase::autoDetectFromSource(Sources.front(), Why))
-      return DB;
+    for (llvm::StringRef Dir = llvm::sys::path::parent_path(Sources.front()); !Dir.empty();
+         Dir = llvm::sys::path::parent_path(Dir)) {
+      llvm::SmallString<256> Json(Dir), Flags(Dir);
+      llvm::sys::path::append(Json, "compile_commands.json");
+      llvm::sys::path::append(Flags, "compile_flags.txt");
+      if (llvm::sys::fs::exists(Json)) {
+        auto DB = loadCompilationDatabase(std::string(Json), Error);
+        if (!DB)
+          return nullptr;
+        return adaptDiscoveredDatabase(std::move(DB), llvm::vfs::getRealFileSystem());
+      }
+      if (llvm::sys::fs::is_regular_file(Flags)) {
+        std::string Why;
+        if (auto DB = tooling::FixedCompilationDatabase::loadFromFile(Flags, Why))
+          return DB;
+        Error = "cannot read '" + std::string(Flags) + "': " + Why;
+        return nullptr;
+      }
+    }
   }
   Notes.push_back("no compilation database found above " +
                   (Sources.empty() ? std::string("the sources") : Sources.front()) +
@@ -238,7 +238,137 @@ std::unique_ptr<tooling::CompilationDatabase> openDatabase(const LintOptions &Op
   return std::make_unique<tooling::FixedCompilationDatabase>(Cwd, std::vector<std::string>{});
 }
 
+/// The file system @response files are read through: only regular files, and none larger than
+/// MaxResponseFileBytes (a database is input like any other; "@/dev/zero" must not read forever).
+class ResponseFileSystem : public llvm::vfs::ProxyFileSystem {
+public:
+  using ProxyFileSystem::ProxyFileSystem;
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    auto F = ProxyFileSystem::openFileForRead(Path);
+    if (!F)
+      return F;
+    llvm::ErrorOr<llvm::vfs::Status> St = (*F)->status();
+    if (!St)
+      return St.getError();
+    if (St->getType() != llvm::sys::fs::file_type::regular_file)
+      return std::make_error_code(std::errc::invalid_argument);
+    if (St->getSize() > MaxResponseFileBytes)
+      return std::make_error_code(std::errc::file_too_large);
+    return F;
+  }
+};
+
+/// The deepest nesting of arrays and objects in JSON text, strings skipped; stops counting
+/// past Limit. Checked before any recursive parser sees the text.
+unsigned jsonNesting(std::string_view Text, unsigned Limit) {
+  unsigned Depth = 0, Max = 0;
+  bool InString = false;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (InString) {
+      if (C == '\\')
+        ++I;
+      else if (C == '"')
+        InString = false;
+      continue;
+    }
+    if (C == '"') {
+      InString = true;
+    } else if (C == '[' || C == '{') {
+      Max = std::max(Max, ++Depth);
+      if (Max > Limit)
+        return Max;
+    } else if ((C == ']' || C == '}') && Depth > 0) {
+      --Depth;
+    }
+  }
+  return Max;
+}
+
 } // namespace
+
+std::vector<std::string> lintCommandLine(const tooling::CompileCommand &Command,
+                                         const std::string &ResourceDir) {
+  tooling::CommandLineArguments Args = Command.CommandLine;
+  Args = tooling::getClangStripOutputAdjuster()(Args, Command.Filename);
+  Args = tooling::getClangStripDependencyFileAdjuster()(Args, Command.Filename);
+  Args = tooling::getClangSyntaxOnlyAdjuster()(Args, Command.Filename);
+  // No "N errors generated." line from the library, even when the file cannot be opened (the
+  // action's BeginSourceFileAction, which also turns carets off, never runs then).
+  Args = tooling::getInsertArgumentAdjuster(
+      "-fno-caret-diagnostics", tooling::ArgumentInsertPosition::END)(Args, Command.Filename);
+  bool HasResourceDir = llvm::any_of(
+      Args, [](const std::string &A) { return llvm::StringRef(A).starts_with("-resource-dir"); });
+  if (!HasResourceDir && !ResourceDir.empty())
+    Args = tooling::getInsertArgumentAdjuster(
+        {"-resource-dir", ResourceDir}, tooling::ArgumentInsertPosition::BEGIN)(Args,
+                                                                                Command.Filename);
+  return Args;
+}
+
+std::unique_ptr<tooling::CompilationDatabase> parseCompilationDatabase(std::string_view Text,
+                                                                       std::string &Error) {
+  // clang's reader goes through LLVM's YAML parser, which accepts what is not JSON (and, on a
+  // syntax error inside the list, yields the entries before it without saying so): strict
+  // JSON first.
+  if (jsonNesting(Text, MaxDatabaseNesting) > MaxDatabaseNesting) {
+    Error = "not a compilation database: JSON nested more than " +
+            std::to_string(MaxDatabaseNesting) + " levels deep";
+    return nullptr;
+  }
+  llvm::Expected<llvm::json::Value> Json = llvm::json::parse(llvm::StringRef(Text));
+  if (!Json) {
+    Error = "not valid JSON: " + llvm::toString(Json.takeError());
+    return nullptr;
+  }
+  const llvm::json::Array *Entries = Json->getAsArray();
+  if (!Entries) {
+    Error = "expected a JSON array of compile commands";
+    return nullptr;
+  }
+  for (size_t I = 0; I < Entries->size(); ++I)
+    if (!(*Entries)[I].getAsObject()) {
+      Error = "entry " + std::to_string(I + 1) + " is not a JSON object";
+      return nullptr;
+    }
+  std::string Why;
+  auto DB = tooling::JSONCompilationDatabase::loadFromBuffer(
+      llvm::StringRef(Text), Why, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!DB)
+    Error = Why;
+  return DB;
+}
+
+std::unique_ptr<tooling::CompilationDatabase> loadCompilationDatabase(const std::string &Path,
+                                                                      std::string &Error) {
+  auto Fail = [&](const std::string &Why) {
+    Error = "cannot read compilation database '" + Path + "': " + Why;
+    return nullptr;
+  };
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Path, Status))
+    return Fail(EC.message());
+  if (Status.type() != llvm::sys::fs::file_type::regular_file)
+    return Fail("not a regular file");
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return Fail(Buffer.getError().message());
+  std::string Why;
+  auto DB = parseCompilationDatabase((*Buffer)->getBuffer(), Why);
+  if (!DB)
+    return Fail(Why);
+  return DB;
+}
+
+std::unique_ptr<tooling::CompilationDatabase>
+adaptDiscoveredDatabase(std::unique_ptr<tooling::CompilationDatabase> Database,
+                        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Responses(new ResponseFileSystem(std::move(FS)));
+  return tooling::inferTargetAndDriverMode(tooling::inferMissingCompileCommands(
+      tooling::expandResponseFiles(std::move(Database), std::move(Responses))));
+}
 
 LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
   LintResult Result;
@@ -273,14 +403,33 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
       return Result;
     }
     Sources = DB->getAllFiles();
+    if (Sources.empty()) {
+      Result.Error = "the compilation database in '" + *Options.BuildDir + "' lists no files";
+      return Result;
+    }
   }
 
+  std::string InDatabase =
+      Options.BuildDir ? " in the compilation database in '" + *Options.BuildDir + "'" : "";
   std::vector<Job> Jobs;
   for (const std::string &File : Sources) {
     std::vector<tooling::CompileCommand> Commands = DB->getCompileCommands(File);
     if (Commands.empty()) {
       Result.Error = "'" + File + "' is not in the compilation database" +
                      (Options.BuildDir ? " in '" + *Options.BuildDir + "'" : std::string());
+      return Result;
+    }
+    // A stale database names files and folders that are gone: say so instead of reporting a
+    // clean run over nothing.
+    if (!llvm::sys::fs::is_regular_file(File)) {
+      Result.Error =
+          "'" + File + "' does not exist or is not a regular file" +
+          (InDatabase.empty() ? std::string() : " (listed" + InDatabase + "; is it stale?)");
+      return Result;
+    }
+    if (!Options.CompilerArgs && !llvm::sys::fs::is_directory(Commands.front().Directory)) {
+      Result.Error = "the compile command of '" + File + "'" + InDatabase + " runs in '" +
+                     Commands.front().Directory + "', which is not a folder";
       return Result;
     }
     Jobs.push_back({File, std::move(Commands.front())});

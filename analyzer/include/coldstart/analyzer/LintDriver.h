@@ -7,10 +7,23 @@
 #include "coldstart/report/Finding.h"
 #include "coldstart/rules/RuleSet.h"
 
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
+
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+struct CompileCommand;
+} // namespace clang::tooling
+namespace llvm::vfs {
+class FileSystem;
+} // namespace llvm::vfs
 
 namespace coldstart::analyzer {
 
@@ -43,6 +56,30 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules);
 /// Clang's resource directory (stddef.h and friends): the configured one when it exists, else
 /// the one beside the clang-19 found on PATH or in /usr/lib/llvm-19. Empty when none is found.
 std::string clangResourceDir();
+
+/// A compile_commands.json's text, checked first as strict JSON (UTF-8, at most
+/// MaxDatabaseNesting deep; the error gives line and column) and then read by clang's
+/// JSONCompilationDatabase. Null, with Error set, when it is not a compilation database.
+std::unique_ptr<clang::tooling::CompilationDatabase> parseCompilationDatabase(std::string_view Text,
+                                                                              std::string &Error);
+inline constexpr unsigned MaxDatabaseNesting = 64;
+
+/// The compilation database in the file at Path (a regular file); errors name the file.
+std::unique_ptr<clang::tooling::CompilationDatabase>
+loadCompilationDatabase(const std::string &Path, std::string &Error);
+
+/// What clang-tidy does to a database it finds by itself: @response files in the commands are
+/// expanded (read through FS, regular files of at most MaxResponseFileBytes only), and files
+/// the database does not list get the command of a similar file that it does.
+std::unique_ptr<clang::tooling::CompilationDatabase>
+adaptDiscoveredDatabase(std::unique_ptr<clang::tooling::CompilationDatabase> Database,
+                        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
+inline constexpr uint64_t MaxResponseFileBytes = 1 << 20;
+
+/// The command line lint parses a source with: the compile command without its output and
+/// dependency-file flags, syntax-only, quiet, with clang's resource directory.
+std::vector<std::string> lintCommandLine(const clang::tooling::CompileCommand &Command,
+                                         const std::string &ResourceDir);
 
 /// Parses "K/N" (1 <= K <= N); nullopt when malformed.
 std::optional<std::pair<unsigned, unsigned>> parseShard(const std::string &Text);
