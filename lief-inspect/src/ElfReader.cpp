@@ -936,11 +936,13 @@ void ElfReader<ELFT>::countRelocationTable(StringRef Bytes, bool Rela, uint64_t 
   }
   ArrayRef<RelT> Table(reinterpret_cast<const RelT *>(Bytes.data()), Bytes.size() / sizeof(RelT));
   bool IsMips64EL = Obj.isMips64EL();
-  // Counting per type in a small array keeps the loop allocation-free.
-  DenseMap<uint32_t, uint64_t> ByType;
+  // Counting per type in a small map keeps the loop allocation-free. Keyed by 64 bits: a
+  // hostile 32-bit type of 0xffffffff or 0xfffffffe is DenseMap<uint32_t>'s empty or tombstone
+  // key (found by the ELF fuzz target).
+  DenseMap<uint64_t, uint64_t> ByType;
   for (const RelT &E : Table) {
     uint32_t Type = E.getType(IsMips64EL);
-    ++ByType[Type];
+    ++ByType[uint64_t(Type)];
     if (SlotRanges.empty())
       continue;
     uint64_t Offset = E.r_offset;
@@ -973,7 +975,8 @@ void ElfReader<ELFT>::countRelocationTable(StringRef Bytes, bool Rela, uint64_t 
       }
     }
   }
-  for (const auto &[Type, N] : ByType) {
+  for (const auto &[Type64, N] : ByType) {
+    uint32_t Type = uint32_t(Type64);
     RelocKind K = classifyRelocation(Machine, Type);
     if (K == RelocKind::None)
       continue;
