@@ -6,6 +6,8 @@ PACKAGES=(
   # toolchain and build
   cmake ninja-build g++ git
   clang-19 clang-tidy-19 clang-format-19 libclang-19-dev llvm-19-dev lld-19
+  # libFuzzer and the sanitizer runtimes of clang-19 (bench/fuzz.sh, scripts/sanitize.sh)
+  libclang-rt-19-dev
   # libraries
   liblief-dev libyaml-cpp-dev libarchive-dev libgtest-dev googletest pkg-config
   # cpp-httplib serves the Lambda Runtime API emulator of `coldstart measure`; Debian builds it
