@@ -51,10 +51,13 @@ static llvm::Error unpackZip(const std::string &Zip, const std::string &Into,
   struct archive_entry *Entry;
   int R;
   while ((R = archive_read_next_header(In.get(), &Entry)) == ARCHIVE_OK) {
-    const char *Name = archive_entry_pathname(Entry);
-    if (!Name || !staysInside(Name))
-      return failure(Zip + ": refusing to unpack entry '" + (Name ? Name : "") +
+    const char *RawName = archive_entry_pathname(Entry);
+    if (!RawName || !staysInside(RawName))
+      return failure(Zip + ": refusing to unpack entry '" + (RawName ? RawName : "") +
                      "': its name leaves the package folder");
+    // A copy: archive_entry_set_pathname below frees the buffer RawName points into, and the
+    // messages after it name the entry (use after free, found by the hostile suite under ASan).
+    const std::string Name = RawName;
     if (archive_entry_is_encrypted(Entry))
       return failure(Zip + ": entry '" + Name + "' is encrypted");
     if (++Entries > MaxEntries)
