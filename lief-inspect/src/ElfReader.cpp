@@ -360,6 +360,11 @@ private:
 
   void note(const Twine &T) { Out.Notes.push_back(T.str()); }
 
+  /// The alignment llvm::object's note iterator walks a note table with (it accepts 0, 1, 4
+  /// and 8 and uses at least 4); Elf_Note::getDesc needs the same, and asserts on 0 (found by
+  /// the ELF fuzz target).
+  static uint64_t noteAlign(uint64_t Align) { return std::max<uint64_t>(Align, 4); }
+
   bool inSlots(uint64_t Addr) const {
     auto It = std::upper_bound(SlotRanges.begin(), SlotRanges.end(), Addr,
                                [](uint64_t A, const auto &R) { return A < R.first; });
@@ -538,7 +543,7 @@ template <class ELFT> void ElfReader<ELFT>::readIdentity() {
       Error Err = Error::success();
       for (const auto &N : Obj.notes(P, Err)) {
         if (N.getName() == "GNU" && N.getType() == ELF::NT_GNU_BUILD_ID) {
-          for (uint8_t B : N.getDesc(P.p_align))
+          for (uint8_t B : N.getDesc(noteAlign(P.p_align)))
             Out.BuildId += "0123456789abcdef"[B >> 4], Out.BuildId += "0123456789abcdef"[B & 15];
         }
       }
@@ -553,7 +558,7 @@ template <class ELFT> void ElfReader<ELFT>::readIdentity() {
       Error Err = Error::success();
       for (const auto &N : Obj.notes(Sections[I], Err))
         if (N.getName() == "GNU" && N.getType() == ELF::NT_GNU_BUILD_ID)
-          for (uint8_t B : N.getDesc(Sections[I].sh_addralign))
+          for (uint8_t B : N.getDesc(noteAlign(Sections[I].sh_addralign)))
             Out.BuildId += "0123456789abcdef"[B >> 4], Out.BuildId += "0123456789abcdef"[B & 15];
       if (Err)
         consumeError(std::move(Err));
