@@ -42,4 +42,7 @@ if [ "${1:-}" = --readers ]; then
 fi
 
 cmake --build "$B"
-ctest --test-dir "$B" --output-on-failure -j "$(nproc)" --timeout 1800
+# The clang-tidy plugin tests load libcoldstart-tidy.so into Debian's clang-tidy-19, which is
+# not built with ASan and cannot load an instrumented shared object; the plugin's analysis is
+# the library the lint suites run under the sanitizers here.
+ctest --test-dir "$B" --output-on-failure -j "$(nproc)" --timeout 1800 -E '^TidyPlugin\.'

@@ -8,7 +8,12 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
 #include <optional>
+
+#ifdef COLDSTART_SANITIZED
+extern char **environ;
+#endif
 
 namespace coldstart::test {
 
@@ -50,8 +55,26 @@ RunResult run(const std::string &Program, const std::vector<std::string> &Args, 
                                                 llvm::StringRef(ErrFile)};
   std::string Msg;
   bool Failed = false;
-  R.Exit = llvm::sys::ExecuteAndWait(Program, Argv, std::nullopt, Redirects, Seconds, MemoryMB,
-                                     &Msg, &Failed);
+  std::optional<llvm::ArrayRef<llvm::StringRef>> Env;
+#ifdef COLDSTART_SANITIZED
+  // Under ASan the data limit would stop the sanitizer's own shadow reservations: bound the
+  // resident size with ASan's hard_rss_limit_mb instead (three times, for its overhead).
+  std::vector<std::string> EnvStrings;
+  for (char **E = environ; *E; ++E)
+    if (!llvm::StringRef(*E).starts_with("ASAN_OPTIONS="))
+      EnvStrings.push_back(*E);
+  if (MemoryMB) {
+    std::string Asan = "ASAN_OPTIONS=hard_rss_limit_mb=" + std::to_string(3 * MemoryMB);
+    if (const char *Old = std::getenv("ASAN_OPTIONS"))
+      Asan += std::string(":") + Old;
+    EnvStrings.push_back(Asan);
+  }
+  std::vector<llvm::StringRef> EnvRefs(EnvStrings.begin(), EnvStrings.end());
+  Env = EnvRefs;
+  MemoryMB = 0;
+#endif
+  R.Exit =
+      llvm::sys::ExecuteAndWait(Program, Argv, Env, Redirects, Seconds, MemoryMB, &Msg, &Failed);
   R.TimedOut = R.Exit == -2 && Msg.find("timed out") != std::string::npos;
   R.Out = readFile(std::string(OutFile));
   R.Err = readFile(std::string(ErrFile)) + Msg;
