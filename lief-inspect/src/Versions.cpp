@@ -1,6 +1,8 @@
 #include "Versions.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace coldstart::inspect {
 
@@ -35,6 +37,12 @@ std::optional<VersionTag> parseVersionTag(llvm::StringRef Tag) {
     return std::nullopt;
   auto Numbers = parseVersionNumbers(Tag.substr(Underscore + 1));
   if (!Numbers)
+    return std::nullopt;
+  // A family is a name such as GLIBC, GLIBCXX, CXXABI or GCC: letters, digits and '_'. Anything
+  // else in a hostile file is no version tag (and would reach the JSON report as a key that is
+  // not UTF-8; found by the ELF fuzz target).
+  llvm::StringRef Family = Tag.substr(0, Underscore);
+  if (!llvm::all_of(Family, [](char C) { return llvm::isAlnum(C) || C == '_'; }))
     return std::nullopt;
   return VersionTag{Tag.substr(0, Underscore).str(), std::move(*Numbers)};
 }

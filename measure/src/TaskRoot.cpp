@@ -18,6 +18,14 @@ static llvm::Error failure(const llvm::Twine &Message) {
                                  Message.str().c_str());
 }
 
+/// libarchive's message for the last error; it can be null (a truncated archive made
+/// archive_read_next_header fail without one: null dereference, found by the archive fuzz
+/// target).
+static const char *errorText(struct archive *A) {
+  const char *Text = archive_error_string(A);
+  return Text ? Text : "unknown error";
+}
+
 /// Whether an archive entry name stays inside the folder it is unpacked into.
 static bool staysInside(llvm::StringRef Name) {
   if (Name.empty() || Name.starts_with("/") || Name.contains('\\'))
@@ -46,7 +54,7 @@ static llvm::Error unpackZip(const std::string &Zip, const std::string &Into,
   archive_write_disk_set_options(Out.get(), ARCHIVE_EXTRACT_PERM | ARCHIVE_EXTRACT_SECURE_NODOTDOT |
                                                 ARCHIVE_EXTRACT_SECURE_SYMLINKS);
   if (archive_read_open_filename(In.get(), Zip.c_str(), 1 << 16) != ARCHIVE_OK)
-    return failure(Zip + ": cannot read as a zip archive: " + archive_error_string(In.get()));
+    return failure(Zip + ": cannot read as a zip archive: " + errorText(In.get()));
   uint64_t Total = 0, Entries = 0;
   struct archive_entry *Entry;
   int R;
@@ -73,7 +81,7 @@ static llvm::Error unpackZip(const std::string &Zip, const std::string &Into,
     std::string Target = Into + "/" + Name;
     archive_entry_set_pathname(Entry, Target.c_str());
     if (archive_write_header(Out.get(), Entry) != ARCHIVE_OK)
-      return failure(Zip + ": cannot unpack '" + Name + "': " + archive_error_string(Out.get()));
+      return failure(Zip + ": cannot unpack '" + Name + "': " + errorText(Out.get()));
     const void *Block;
     size_t Size;
     la_int64_t Offset;
@@ -83,15 +91,15 @@ static llvm::Error unpackZip(const std::string &Zip, const std::string &Into,
         return failure(Zip + ": unpacks to more than " + llvm::Twine(MaxUnpackedBytes) +
                        " bytes; refusing (a zip bomb?)");
       if (archive_write_data_block(Out.get(), Block, Size, Offset) != ARCHIVE_OK)
-        return failure(Zip + ": cannot write '" + Name + "': " + archive_error_string(Out.get()));
+        return failure(Zip + ": cannot write '" + Name + "': " + errorText(Out.get()));
     }
     if (R != ARCHIVE_EOF)
-      return failure(Zip + ": corrupt entry '" + Name + "': " + archive_error_string(In.get()));
+      return failure(Zip + ": corrupt entry '" + Name + "': " + errorText(In.get()));
     if (archive_write_finish_entry(Out.get()) != ARCHIVE_OK)
-      return failure(Zip + ": cannot finish '" + Name + "': " + archive_error_string(Out.get()));
+      return failure(Zip + ": cannot finish '" + Name + "': " + errorText(Out.get()));
   }
   if (R != ARCHIVE_EOF)
-    return failure(Zip + ": truncated or corrupt archive: " + archive_error_string(In.get()));
+    return failure(Zip + ": truncated or corrupt archive: " + errorText(In.get()));
   return llvm::Error::success();
 }
 
