@@ -5,6 +5,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -37,8 +38,11 @@ void writeFile(const std::string &Path, const std::string &Bytes) {
 }
 
 std::string tempPath(const std::string &Name) {
+  // One folder per test process: CTest runs the cases of a suite as separate processes in
+  // parallel, and two of them must never share (or remove) each other's files.
   llvm::SmallString<256> Dir(COLDSTART_BINARY_DIR);
-  llvm::sys::path::append(Dir, "tests", "inspect", "tmp");
+  llvm::sys::path::append(Dir, "tests", "inspect", "tmp",
+                          std::to_string(llvm::sys::Process::getProcessId()));
   llvm::sys::fs::create_directories(Dir);
   llvm::sys::path::append(Dir, Name);
   return std::string(Dir.str());
