@@ -65,6 +65,14 @@ private:
   }
 };
 
+/// libarchive's message for the last error, which can be null (a truncated zip made
+/// archive_read_next_header fail without one: Twine read through the null pointer; found by
+/// the archive fuzz target, fuzz/regressions/archive/next-header-null-error-string.zip).
+const char *archiveError(struct archive *A) {
+  const char *Text = archive_error_string(A);
+  return Text ? Text : "unknown error";
+}
+
 bool keepsText(StringRef Path) {
   if (Path == "bootstrap" || Path == "package.json")
     return true;
@@ -262,7 +270,7 @@ Error SourceReader::readZip() {
                                                                archive_read_free);
   archive_read_support_format_zip_seekable(A.get());
   if (archive_read_open_filename(A.get(), Out.Info.Path.c_str(), 1 << 16) != ARCHIVE_OK)
-    return fail(Twine("cannot read as a zip archive: ") + archive_error_string(A.get()));
+    return fail(Twine("cannot read as a zip archive: ") + archiveError(A.get()));
 
   uint64_t Entries = 0;
   while (true) {
@@ -271,7 +279,7 @@ Error SourceReader::readZip() {
     if (R == ARCHIVE_EOF)
       break;
     if (R < ARCHIVE_WARN)
-      return fail(Twine("corrupt or truncated archive: ") + archive_error_string(A.get()));
+      return fail(Twine("corrupt or truncated archive: ") + archiveError(A.get()));
     if (++Entries > Limits.MaxEntries)
       return fail(formatv("more than {0} entries (--max-entries)", Limits.MaxEntries));
     const char *RawName = archive_entry_pathname(E);
@@ -343,7 +351,7 @@ Error SourceReader::readZip() {
       // libarchive reports a CRC mismatch as a warning at the end of the entry's data.
       if (D < ARCHIVE_OK)
         return fail("entry '" + printableName(Raw) +
-                    "' is corrupt or truncated: " + archive_error_string(A.get()));
+                    "' is corrupt or truncated: " + archiveError(A.get()));
       Unpacked += Size;
       if (Unpacked > Limits.MaxUnpackedBytes)
         return fail(formatv("expands to more than {0} bytes while reading '{1}': refusing to "
