@@ -65,14 +65,6 @@ private:
   }
 };
 
-/// libarchive's message for the last error, which can be null (a truncated zip made
-/// archive_read_next_header fail without one: Twine read through the null pointer; found by
-/// the archive fuzz target, fuzz/regressions/archive/next-header-null-error-string.zip).
-const char *archiveError(struct archive *A) {
-  const char *Text = archive_error_string(A);
-  return Text ? Text : "unknown error";
-}
-
 bool keepsText(StringRef Path) {
   if (Path == "bootstrap" || Path == "package.json")
     return true;
@@ -459,6 +451,14 @@ Error SourceReader::readFolder() {
 }
 
 } // namespace
+
+/// libarchive's message for the last error, which can be null (a truncated zip made
+/// archive_read_next_header fail without one: Twine read through the null pointer; found by
+/// the archive fuzz target, fuzz/regressions/archive/next-header-null-error-string.zip).
+const char *archiveError(struct archive *A) {
+  const char *Text = archive_error_string(A);
+  return Text ? Text : "unknown error";
+}
 
 std::string displayPath(const report::PackageSource &Source, const std::string &Path) {
   if (Source.Role == "layer")

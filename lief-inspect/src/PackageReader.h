@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+struct archive;
+
 namespace coldstart::inspect::detail {
 
 enum class MemberType { File, Folder, Symlink, Other };
@@ -71,5 +73,8 @@ std::optional<std::string> resolveLinkTarget(const std::string &LinkPath, const 
 
 /// Printable form of an entry name (control and non-UTF-8 bytes escaped as \xNN).
 std::string printableName(const std::string &Name);
+
+/// libarchive's message for A's last error; never null (libarchive may give none).
+const char *archiveError(struct archive *A);
 
 } // namespace coldstart::inspect::detail

@@ -129,7 +129,7 @@ Expected<rules::RuntimeManifest> manifestFromRootfs(const std::string &Rootfs,
     archive_read_support_filter_xz(A.get());
     archive_read_support_filter_zstd(A.get());
     if (archive_read_open_filename(A.get(), Rootfs.c_str(), 1 << 16) != ARCHIVE_OK)
-      return Fail(Twine("neither a folder nor a readable tar: ") + archive_error_string(A.get()));
+      return Fail(Twine("neither a folder nor a readable tar: ") + detail::archiveError(A.get()));
     uint64_t Entries = 0;
     while (true) {
       struct archive_entry *E = nullptr;
@@ -137,7 +137,7 @@ Expected<rules::RuntimeManifest> manifestFromRootfs(const std::string &Rootfs,
       if (R == ARCHIVE_EOF)
         break;
       if (R < ARCHIVE_WARN)
-        return Fail(Twine("corrupt or truncated tar: ") + archive_error_string(A.get()));
+        return Fail(Twine("corrupt or truncated tar: ") + detail::archiveError(A.get()));
       if (++Entries > Limits.MaxEntries)
         return Fail(formatv("more than {0} entries (--max-entries)", Limits.MaxEntries));
       const char *Raw = archive_entry_pathname(E);
@@ -166,7 +166,7 @@ Expected<rules::RuntimeManifest> manifestFromRootfs(const std::string &Rootfs,
           if (D == ARCHIVE_EOF)
             break;
           if (D < ARCHIVE_WARN)
-            return Fail("/" + P + ": " + archive_error_string(A.get()));
+            return Fail("/" + P + ": " + detail::archiveError(A.get()));
           if (N.Content.size() + Size > Limits.MaxMemberBytes)
             return Fail("/" + P + " is larger than --max-member-bytes");
           N.Content.append(static_cast<const char *>(Buf), Size);

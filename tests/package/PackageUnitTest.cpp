@@ -151,4 +151,17 @@ TEST(RuntimeManifest, ExactFromAFolderAndATar) {
 
   auto Bad = runColdstart({"rules", "runtime-manifest", tempPath("no-such-rootfs")});
   EXPECT_EQ(Bad.Exit, 2);
+
+  // A tar cut short, and bytes that are no tar at all: exit 2 naming the file, no crash
+  // (libarchive may give no error string; the reader must not read through a null one).
+  std::string Cut = tempPath("rootfs-cut.tar");
+  std::string Whole = readFile(Tar);
+  writeFile(Cut, Whole.substr(0, Whole.size() / 3 + 100));
+  std::string Garbage = tempPath("rootfs-garbage.tar");
+  writeFile(Garbage, std::string(4096, '\x7f'));
+  for (const std::string &Broken : {Cut, Garbage}) {
+    auto B = runColdstart({"rules", "runtime-manifest", Broken});
+    EXPECT_EQ(B.Exit, 2) << Broken << "\n" << B.Out;
+    EXPECT_NE(B.Err.find(Broken), std::string::npos) << B.Err;
+  }
 }
