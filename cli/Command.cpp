@@ -151,4 +151,16 @@ bool progressAllowed(report::Format F, const std::string & /*OutputFile*/) {
   return F == report::Format::Text && llvm::sys::Process::StandardErrIsDisplayed();
 }
 
+FileProgress::~FileProgress() {
+  if (Drew)
+    llvm::errs() << "\r\033[K";
+}
+
+void FileProgress::update(size_t Done, size_t Total, const std::string &File) {
+  if (Total < MinFiles)
+    return;
+  llvm::errs() << "\r\033[K[" << Done << "/" << Total << "] " << llvm::sys::path::filename(File);
+  Drew = true;
+}
+
 } // namespace coldstart::cli

@@ -73,4 +73,17 @@ int fail(const llvm::Twine &Message);
 /// Whether stderr is a terminal on which progress lines may be drawn.
 bool progressAllowed(report::Format F, const std::string &OutputFile);
 
+/// A "[done/total] file" line redrawn in place on stderr, for work over many files. Draws
+/// nothing when fewer than MinFiles are to be done; the destructor clears a drawn line.
+class FileProgress {
+public:
+  explicit FileProgress(size_t MinFiles) : MinFiles(MinFiles) {}
+  ~FileProgress();
+  void update(size_t Done, size_t Total, const std::string &File);
+
+private:
+  size_t MinFiles;
+  bool Drew = false;
+};
+
 } // namespace coldstart::cli

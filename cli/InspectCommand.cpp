@@ -3,6 +3,7 @@
 // the report (text, JSON or SARIF).
 #include "Command.h"
 
+#include "coldstart/analyzer/LintDriver.h"
 #include "coldstart/inspect/Artifact.h"
 #include "coldstart/inspect/ElfInspector.h"
 #include "coldstart/report/ArtifactReport.h"
@@ -11,6 +12,8 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/WithColor.h"
 
 namespace cl = llvm::cl;
 using namespace coldstart;
@@ -23,8 +26,12 @@ static cl::SubCommand InspectCmd(
     "loader does, glibc versions, static initializers, relocations, heavy dependencies,\n"
     "removable bytes and unsafe archive entries; check them against the rule set.\n\n"
     "  coldstart inspect [--rules FILE] [--runtime NAME|FILE] [--arch x86_64|arm64]\n"
-    "                    [--layer ZIP]... [--sysroot DIR] [--format text|json|sarif] [-o FILE]\n"
-    "                    [--fail-on note|warning|error] ARTIFACT\n");
+    "                    [--layer ZIP]... [--sysroot DIR] [--memory MB]\n"
+    "                    [-p BUILD_DIR] [--source FILE]... [--format text|json|sarif]\n"
+    "                    [-o FILE] [--fail-on note|warning|error] ARTIFACT\n"
+    "                    [-- COMPILER_ARGS...]\n\n"
+    "With -p or --source the function's sources are analysed too, and the cold-start\n"
+    "estimate lists what main builds before it registers the handler (init-code).\n");
 static cl::opt<std::string> Artifact(cl::Positional, cl::desc("ARTIFACT"), cl::Required,
                                      cl::sub(InspectCmd), cl::cat(optionCategory()));
 static cl::opt<std::string> InspectRules("rules",
@@ -73,7 +80,56 @@ static cl::opt<unsigned> MemoryMb("memory",
                                            "(default: the rule set's cost.default-memory-mb)"),
                                   cl::value_desc("MB"), cl::init(0), cl::sub(InspectCmd),
                                   cl::cat(optionCategory()));
+static cl::opt<std::string>
+    SourceBuildDir("p",
+                   cl::desc("Build folder with the function's compile_commands.json: analyse its "
+                            "sources for the estimate's init-code part (all of them, unless "
+                            "--source names some)"),
+                   cl::value_desc("BUILD_DIR"), cl::sub(InspectCmd), cl::cat(optionCategory()));
+static cl::list<std::string>
+    SourceFiles("source",
+                cl::desc("A source file of the function to analyse for the init-code part "
+                         "(compile command from -p, else found upward); repeatable"),
+                cl::value_desc("FILE"), cl::sub(InspectCmd), cl::cat(optionCategory()));
+static cl::opt<unsigned> SourceJobs("jobs",
+                                    cl::desc("Analyse N sources in parallel (default 1; 0 means "
+                                             "one per core)"),
+                                    cl::value_desc("N"), cl::init(1), cl::sub(InspectCmd),
+                                    cl::cat(optionCategory()));
 static OutputOptions Out(InspectCmd);
+
+/// Sources analysed before a progress line is worth drawing.
+static constexpr size_t MinSourcesForProgress = 4;
+
+/// The source pass's view of init, when sources were given: what main builds before it
+/// registers the handler. Problems with the sources are exit-2 errors like any bad input.
+static llvm::Expected<std::optional<report::InitWork>> analyseInitWork(const rules::RuleSet &Rules) {
+  if (SourceBuildDir.empty() && SourceFiles.empty()) {
+    if (hadDoubleDash())
+      return llvm::createStringError("compiler arguments after '--' need --source FILE");
+    return std::nullopt;
+  }
+  analyzer::LintOptions Options;
+  Options.Sources.assign(SourceFiles.begin(), SourceFiles.end());
+  if (!SourceBuildDir.empty())
+    Options.BuildDir = SourceBuildDir;
+  if (hadDoubleDash())
+    Options.CompilerArgs = argsAfterDoubleDash();
+  Options.Jobs =
+      SourceJobs == 0 ? llvm::hardware_concurrency().compute_thread_count() : SourceJobs;
+  analyzer::LintResult Result;
+  {
+    FileProgress Progress(MinSourcesForProgress);
+    if (progressAllowed(Out.format(), Out.OutputFile))
+      Options.Progress = [&Progress](size_t Done, size_t Total, const std::string &File) {
+        Progress.update(Done, Total, File);
+      };
+    Result = analyzer::runLint(Options, Rules);
+  }
+  if (Result.Error)
+    return llvm::createStringError("sources: " + *Result.Error);
+  return std::move(Result.InitWork);
+}
 
 /// Prints R in the chosen format and returns the exit status its findings call for.
 static int writeInspectReport(const report::ArtifactReport &R, const rules::RuleSet &Rules) {
@@ -139,6 +195,11 @@ static int runInspect() {
   O.Limits.MaxUnpackedBytes = MaxUnpackedBytes;
   O.Limits.MaxMemberBytes = MaxMemberBytes;
   O.MemoryMb = MemoryMb;
+  auto Init = analyseInitWork(*Rules);
+  if (!Init)
+    return fail(llvm::toString(Init.takeError()));
+  if (*Init)
+    O.InitWork = &**Init;
   auto R = inspect::inspectArtifact(Artifact, *Rules, O);
   if (!R)
     return fail(llvm::toString(R.takeError()));

@@ -92,20 +92,15 @@ static int runLint() {
   if (!Rules)
     return ExitFailure;
 
-  bool ShowProgress = progressAllowed(Out.format(), Out.OutputFile);
-  bool DrewProgress = false;
-  if (ShowProgress)
-    Options.Progress = [&DrewProgress](size_t Done, size_t Total, const std::string &File) {
-      if (Total < MinFilesForProgress)
-        return;
-      llvm::errs() << "\r\033[K[" << Done << "/" << Total << "] "
-                   << llvm::sys::path::filename(File);
-      DrewProgress = true;
-    };
-
-  analyzer::LintResult Result = analyzer::runLint(Options, *Rules);
-  if (DrewProgress)
-    llvm::errs() << "\r\033[K";
+  analyzer::LintResult Result;
+  {
+    FileProgress Progress(MinFilesForProgress);
+    if (progressAllowed(Out.format(), Out.OutputFile))
+      Options.Progress = [&Progress](size_t Done, size_t Total, const std::string &File) {
+        Progress.update(Done, Total, File);
+      };
+    Result = analyzer::runLint(Options, *Rules);
+  }
   if (Result.Error)
     return fail(*Result.Error);
 

@@ -6,6 +6,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace coldstart::analyzer {
@@ -63,6 +64,15 @@ public:
     return It == Sites.end() ? NoSites : It->second;
   }
   const std::vector<const HandlerRoot *> &roots() const { return Roots; }
+
+  /// The program's `main` (a custom runtime's entry point), when a summary defines it.
+  const FunctionSummary *mainFunction() const {
+    const FunctionSummary *Main = nullptr;
+    for (const auto &[Id, F] : Functions)
+      if (F->Name == "main" && F->Definition.valid() && (!Main || F->Id < Main->Id))
+        Main = F;
+    return Main;
+  }
 
   static std::string key(const SourcePoint &P) {
     return P.File + ":" + std::to_string(P.Line) + ":" + std::to_string(P.Column);
@@ -267,7 +277,120 @@ private:
   std::map<std::string, Candidate> BestBySite;
 };
 
+/// Breadth-first from `main`, up to where it registers a handler: everything reached runs once,
+/// in Lambda's init phase. Handlers are not entered (their work is per invocation); once-only
+/// contexts are followed (they run during init all the same).
+class InitWorkCollector {
+public:
+  InitWorkCollector(const CallGraph &G, const rules::RuleSet &Rules) : G(G), Rules(Rules) {
+    for (const HandlerRoot *R : G.roots())
+      Handlers.insert(R->Function);
+  }
+
+  report::InitWork run() {
+    report::InitWork Work;
+    const FunctionSummary *Main = G.mainFunction();
+    if (!Main)
+      return Work;
+    Work.MainFound = true;
+    Work.Main = toLocation(Main->Definition);
+    SourcePoint Cutoff = registrationPoint(*Main);
+
+    std::unordered_map<std::string, Reached> Seen;
+    std::deque<std::string> Queue;
+    Seen.try_emplace(Main->Id);
+    Queue.push_back(Main->Id);
+    std::set<std::string> Reported;
+    while (!Queue.empty()) {
+      std::string Id = Queue.front();
+      Queue.pop_front();
+      bool InMain = Id == Main->Id;
+      auto BeforeCutoff = [&](const SourcePoint &P) {
+        return !InMain || !Cutoff.valid() || P < Cutoff;
+      };
+      for (const ResourceSite *Site : G.sitesIn(Id)) {
+        const rules::ResourceKind *Kind = Rules.resource(Site->ResourceKind);
+        if ((Kind && !Kind->Enabled) || !BeforeCutoff(Site->Where) ||
+            !Reported.insert(CallGraph::key(*Site)).second)
+          continue;
+        Work.Items.push_back(item(*Site, Kind, *Main, Id, Seen));
+      }
+      const Reached &Here = Seen[Id];
+      for (const CallEdge *E : G.edgesFrom(Id)) {
+        if (Handlers.count(E->Callee) || Seen.count(E->Callee) || !BeforeCutoff(E->Site))
+          continue;
+        Reached Next;
+        Next.Via = E;
+        Next.From = Id;
+        Next.Depth = Here.Depth + 1;
+        Seen.emplace(E->Callee, std::move(Next));
+        Queue.push_back(E->Callee);
+      }
+    }
+    std::stable_sort(Work.Items.begin(), Work.Items.end(),
+                     [](const report::InitWorkItem &A, const report::InitWorkItem &B) {
+                       return std::tie(A.Where.File, A.Where.Line, A.Where.Column) <
+                              std::tie(B.Where.File, B.Where.Line, B.Where.Column);
+                     });
+    return Work;
+  }
+
+private:
+  /// Where main hands control to the runtime: the first of its edges that reaches a handler,
+  /// or that sits on the line a handler is registered on (`run_handler(handle)`). Work after
+  /// it runs at shutdown, if ever.
+  SourcePoint registrationPoint(const FunctionSummary &Main) const {
+    SourcePoint Cutoff;
+    auto Consider = [&Cutoff](const SourcePoint &P) {
+      if (!Cutoff.valid() || P < Cutoff)
+        Cutoff = P;
+    };
+    for (const CallEdge *E : G.edgesFrom(Main.Id)) {
+      if (Handlers.count(E->Callee)) {
+        Consider(E->Site);
+        continue;
+      }
+      for (const HandlerRoot *R : G.roots())
+        if (R->Registration.File == E->Site.File && R->Registration.Line == E->Site.Line)
+          Consider(E->Site);
+    }
+    return Cutoff;
+  }
+
+  report::InitWorkItem item(const ResourceSite &Site, const rules::ResourceKind *Kind,
+                            const FunctionSummary &Main, const std::string &FnId,
+                            const std::unordered_map<std::string, Reached> &Seen) const {
+    report::InitWorkItem I;
+    I.Kind = Site.ResourceKind;
+    I.KindWhat = Kind ? Kind->What : Site.ResourceKind;
+    I.Name = Site.Name;
+    I.Where = toLocation(Site.Where);
+    const FunctionSummary *F = G.function(FnId);
+    I.Function = F ? F->Name : FnId;
+    for (std::string Id = FnId; !Id.empty();) {
+      const Reached &R = Seen.at(Id);
+      if (!R.Via)
+        break;
+      I.Chain.push_back({toLocation(R.Via->Site), stepNote(*R.Via)});
+      Id = R.From;
+    }
+    I.Chain.push_back({toLocation(Main.Definition), "'main', where the function's init runs"});
+    std::reverse(I.Chain.begin(), I.Chain.end());
+    return I;
+  }
+
+  const CallGraph &G;
+  const rules::RuleSet &Rules;
+  std::set<std::string> Handlers;
+};
+
 } // namespace
+
+report::InitWork findInitWork(const std::vector<TranslationUnitSummary> &Summaries,
+                              const rules::RuleSet &Rules) {
+  CallGraph G(Summaries);
+  return InitWorkCollector(G, Rules).run();
+}
 
 std::vector<report::Finding> joinSummaries(const std::vector<TranslationUnitSummary> &Summaries,
                                            const rules::RuleSet &Rules) {

@@ -483,6 +483,9 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
     }
   }
   Result.Report.Findings = joinSummaries(Summaries, Rules);
+  Result.InitWork = findInitWork(Summaries, Rules);
+  Result.InitWork.FilesAnalysed = Result.FilesAnalysed;
+  Result.InitWork.Notes = Result.Report.RunNotes;
   report::sortFindings(Result.Report.Findings);
   return Result;
 }

@@ -93,7 +93,8 @@ llvm::Expected<report::ArtifactReport> inspectArtifact(const std::string &Path,
   if (llvm::Error E = *Kind == "elf" ? inspectLoneElf(Path, Rules, Options, R)
                                      : inspectPackageArtifact(Path, Rules, Options, R))
     return E;
-  R.ColdStart = estimateColdStart(countStartupWork(R), Rules, Options.Runtime, Options.MemoryMb);
+  R.ColdStart = estimateColdStart(countStartupWork(R), Rules, Options.Runtime, Options.MemoryMb,
+                                  Options.InitWork);
   checkColdStartBudget(R.ColdStart, R.Path, Rules, R.Findings);
   report::sortFindings(R.Findings);
   return R;

@@ -59,8 +59,68 @@ double cpuFactor(const rules::RuleSet &Rules, unsigned MemoryMb) {
   return std::max(1.0, PerVcpu / static_cast<double>(MemoryMb));
 }
 
+/// The source pass's init work: every item listed; kinds the rule set gives an init-ms are
+/// costed (count x init-ms), the others named in the note. Not CPU-scaled: connections and
+/// SDK set-up mostly wait on the network.
+report::EstimatePart initCodePart(const report::InitWork *Init, const rules::RuleSet &Rules) {
+  report::EstimatePart Part;
+  Part.Name = "init-code";
+  if (!Init) {
+    Part.Note = "no sources given (inspect -p BUILD_DIR or --source FILE): the work main does "
+                "before it registers the handler is not included";
+    return Part;
+  }
+  if (!Init->MainFound) {
+    Part.Note = "none of the " + std::to_string(Init->FilesAnalysed) +
+                " sources analysed defines main(): init work cannot be told apart from "
+                "handler work";
+    return Part;
+  }
+  Part.Items = Init->Items;
+  if (Init->Items.empty()) {
+    Part.Note = "main does none of the rule set's listed work before it registers the handler";
+    return Part;
+  }
+  // Kinds in order of first appearance, with their counts.
+  std::vector<std::pair<std::string, unsigned>> Kinds;
+  for (const report::InitWorkItem &I : Init->Items) {
+    auto It = std::find_if(Kinds.begin(), Kinds.end(),
+                           [&I](const auto &K) { return K.first == I.Kind; });
+    if (It == Kinds.end())
+      Kinds.emplace_back(I.Kind, 1);
+    else
+      ++It->second;
+  }
+  std::string Uncosted;
+  for (const auto &[Name, Count] : Kinds) {
+    const rules::ResourceKind *Kind = Rules.resource(Name);
+    std::string What = Kind ? Kind->What : Name;
+    if (!Kind || !Kind->InitMs) {
+      Uncosted += (Uncosted.empty() ? "" : ", ") + What + " (" + std::to_string(Count) + ")";
+      continue;
+    }
+    report::EstimateTerm T;
+    T.What = What + " built during init";
+    T.Quantity = Count;
+    T.CoefficientKey = "source.resources." + Name + ".init-ms";
+    T.Coefficient = Kind->InitMs->Value;
+    T.CoefficientUnit = Kind->InitMs->Unit.empty() ? "ms" : Kind->InitMs->Unit;
+    T.Source = Kind->InitMs->Source;
+    T.Ms = Count * Kind->InitMs->Value;
+    Part.Ms += T.Ms;
+    Part.Terms.push_back(std::move(T));
+  }
+  if (!Uncosted.empty())
+    Part.Note = "listed but not costed: " + Uncosted +
+                "; the rule set gives these kinds no init-ms (their cost depends on the "
+                "network, the endpoint and the settings): time them with `coldstart measure` "
+                "and set source.resources.<kind>.init-ms";
+  return Part;
+}
+
 report::Estimate compute(const StartupCounts &C, const rules::RuleSet &Rules,
-                         const rules::RuntimeManifest *Runtime, unsigned MemoryMb) {
+                         const rules::RuntimeManifest *Runtime, unsigned MemoryMb,
+                         const report::InitWork *InitWork) {
   report::Estimate E;
   E.Computed = true;
   E.MemoryMb = MemoryMb;
@@ -119,6 +179,8 @@ report::Estimate compute(const StartupCounts &C, const rules::RuleSet &Rules,
                std::string("each initializer is costed alike; one that loads a file or opens "
                            "a connection costs far more");
   E.Parts.push_back(std::move(Init));
+
+  E.Parts.push_back(initCodePart(InitWork, Rules));
 
   for (const report::EstimatePart &P : E.Parts)
     E.ColdStartMs += P.Ms;
@@ -179,12 +241,16 @@ const std::vector<unsigned> &estimateMemorySizes() {
 }
 
 report::Estimate estimateColdStart(const StartupCounts &Counts, const rules::RuleSet &Rules,
-                                   const rules::RuntimeManifest *Runtime, unsigned MemoryMb) {
+                                   const rules::RuntimeManifest *Runtime, unsigned MemoryMb,
+                                   const report::InitWork *Init) {
   if (MemoryMb == 0)
     MemoryMb = static_cast<unsigned>(Rules.value(DefaultMemoryKey, 128));
-  report::Estimate E = compute(Counts, Rules, Runtime, MemoryMb);
+  report::Estimate E = compute(Counts, Rules, Runtime, MemoryMb, Init);
   for (unsigned Size : estimateMemorySizes())
-    E.ByMemory.emplace_back(Size, compute(Counts, Rules, Runtime, Size).ColdStartMs);
+    E.ByMemory.emplace_back(Size, compute(Counts, Rules, Runtime, Size, Init).ColdStartMs);
+  if (Init)
+    for (const std::string &N : Init->Notes)
+      E.Notes.push_back("source pass: " + N);
   E.BudgetMs = Rules.value(BudgetKey, 0);
   E.Method = "sum of parts: count x coefficient, CPU-bound parts multiplied by max(1, " +
              llvm::formatv("{0}", Rules.value(VcpuKey, 0)).str() +

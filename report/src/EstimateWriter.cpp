@@ -26,6 +26,17 @@ static std::string readable(double V) {
   return Buffer;
 }
 
+static llvm::json::Value initItemJson(const InitWorkItem &I) {
+  llvm::json::Array Chain;
+  for (const TraceStep &S : I.Chain)
+    Chain.push_back(
+        llvm::json::Object{{"file", S.Where.File}, {"line", S.Where.Line}, {"note", S.Note}});
+  return llvm::json::Object{{"kind", I.Kind},         {"what", I.KindWhat},
+                            {"name", I.Name},         {"file", I.Where.File},
+                            {"line", I.Where.Line},   {"column", I.Where.Column},
+                            {"function", I.Function}, {"chain", std::move(Chain)}};
+}
+
 llvm::json::Value estimateJson(const Estimate &E) {
   if (!E.Computed)
     return nullptr;
@@ -42,12 +53,19 @@ llvm::json::Value estimateJson(const Estimate &E) {
                                          {"unit", T.CoefficientUnit},
                                          {"source", T.Source},
                                          {"ms", round3(T.Ms)}});
-    Parts.push_back(llvm::json::Object{
+    llvm::json::Object Part{
         {"name", P.Name},
         {"ms", round3(P.Ms)},
         {"cpu_bound", P.CpuBound},
         {"terms", std::move(Terms)},
-        {"note", P.Note.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(P.Note)}});
+        {"note", P.Note.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(P.Note)}};
+    if (!P.Items.empty()) {
+      llvm::json::Array Items;
+      for (const InitWorkItem &I : P.Items)
+        Items.push_back(initItemJson(I));
+      Part["items"] = std::move(Items);
+    }
+    Parts.push_back(std::move(Part));
   }
   llvm::json::Array ByMemory;
   for (const auto &[Mb, Ms] : E.ByMemory)
@@ -86,6 +104,9 @@ void writeEstimateText(const Estimate &E, llvm::raw_ostream &OS) {
       OS << llvm::formatv("    {0,12} {1} x {2} {3} [{4}] = {5:f2} ms\n", readable(T.Quantity),
                           T.What, readable(T.Coefficient), T.CoefficientUnit, T.CoefficientKey,
                           T.Ms);
+    for (const InitWorkItem &I : P.Items)
+      OS << llvm::formatv("    {0}:{1}:{2}: {3} '{4}' in '{5}' [{6}]\n", I.Where.File,
+                          I.Where.Line, I.Where.Column, I.KindWhat, I.Name, I.Function, I.Kind);
     if (!P.Note.empty())
       OS << "    note: " << P.Note << "\n";
   }

@@ -393,9 +393,14 @@ private:
         applyNameList(V, Kind.Name + ".types", Kind.Types);
       } else if (Key == "calls") {
         applyNameList(V, Kind.Name + ".calls", Kind.Calls);
+      } else if (Key == "init-ms") {
+        SourcedValue Cost = Kind.InitMs.value_or(SourcedValue{0, "ms", ""});
+        if (applyValue(V, "source.resources." + Kind.Name + ".init-ms", Cost))
+          Kind.InitMs = Cost;
       } else if (!Key.empty()) {
         unknownKey(Entry.first, Key,
-                   {"rule", "what", "why", "fix", "enabled", "severity", "types", "calls"});
+                   {"rule", "what", "why", "fix", "enabled", "severity", "types", "calls",
+                    "init-ms"});
       }
     }
   }

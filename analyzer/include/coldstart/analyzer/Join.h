@@ -3,6 +3,7 @@
 #pragma once
 
 #include "coldstart/analyzer/Summary.h"
+#include "coldstart/report/Estimate.h"
 #include "coldstart/report/Finding.h"
 #include "coldstart/rules/RuleSet.h"
 
@@ -15,5 +16,11 @@ namespace coldstart::analyzer {
 /// chain. Functions defined in several summaries (inline functions in headers) count once.
 std::vector<report::Finding> joinSummaries(const std::vector<TranslationUnitSummary> &Summaries,
                                            const rules::RuleSet &Rules);
+
+/// The listed constructions and calls `main` reaches before it registers a handler: the
+/// function's init work, paid once per execution environment. Empty, with MainFound false, when
+/// no summary defines `main`.
+report::InitWork findInitWork(const std::vector<TranslationUnitSummary> &Summaries,
+                              const rules::RuleSet &Rules);
 
 } // namespace coldstart::analyzer

@@ -4,6 +4,7 @@
 // callback and problems into the result.
 #pragma once
 
+#include "coldstart/report/Estimate.h"
 #include "coldstart/report/Finding.h"
 #include "coldstart/rules/RuleSet.h"
 
@@ -49,6 +50,8 @@ struct LintResult {
   std::optional<std::string> Error;
   report::Report Report;
   size_t FilesAnalysed = 0;
+  /// What main does before it registers a handler (the estimate's "init-code" part).
+  report::InitWork InitWork;
 };
 
 LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules);

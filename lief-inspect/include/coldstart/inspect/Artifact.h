@@ -23,6 +23,9 @@ struct ArtifactOptions {
   std::vector<std::string> Layers;                 // --layer, packages only
   PackageLimits Limits;
   unsigned MemoryMb = 0; // the estimate's memory size; 0: the rule set's default
+  /// What the source pass found main doing before it registers the handler (inspect -p or
+  /// --source); null when no sources were given.
+  const report::InitWork *InitWork = nullptr;
 };
 
 /// Inspects Path. Errors are the exit-2 cases and name the file.

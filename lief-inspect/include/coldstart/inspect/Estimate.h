@@ -35,9 +35,11 @@ StartupCounts countStartupWork(const report::ArtifactReport &R);
 const std::vector<unsigned> &estimateMemorySizes();
 
 /// The estimate at MemoryMb (0: the rule set's cost.default-memory-mb), with the same
-/// estimate at estimateMemorySizes() and the rule set's budget.
+/// estimate at estimateMemorySizes() and the rule set's budget. Init is what the source pass
+/// found main doing before it registers the handler; null when no sources were given.
 report::Estimate estimateColdStart(const StartupCounts &Counts, const rules::RuleSet &Rules,
-                                   const rules::RuntimeManifest *Runtime, unsigned MemoryMb);
+                                   const rules::RuntimeManifest *Runtime, unsigned MemoryMb,
+                                   const report::InitWork *Init = nullptr);
 
 /// The coldstart-cold-start-budget finding when the estimate exceeds the budget.
 void checkColdStartBudget(const report::Estimate &E, const std::string &ArtifactPath,

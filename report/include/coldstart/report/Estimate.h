@@ -3,6 +3,8 @@
 // term. The artifact pass computes it (lief-inspect/src/Estimate.cpp); the writers print it.
 #pragma once
 
+#include "coldstart/report/Finding.h"
+
 #include <string>
 #include <vector>
 
@@ -26,12 +28,36 @@ struct EstimateTerm {
   double Ms = 0;               // at the estimate's memory size
 };
 
+/// Work the source pass finds in a function's init: a listed construction or call reached from
+/// `main` before the handler is registered (SDK init, clients, connections, heavy objects).
+/// Paid once per execution environment, inside Lambda's init phase.
+struct InitWorkItem {
+  std::string Kind;     // rule-set resource kind, e.g. "aws-sdk-client"
+  std::string KindWhat; // "AWS SDK client"
+  std::string Name;     // "Aws::S3::S3Client", "Aws::InitAPI"
+  Location Where;
+  std::string Function;         // the function it is in: "main", "makeClients"
+  std::vector<TraceStep> Chain; // main first, the site's caller last
+};
+
+/// What the source pass says about init, for the estimate's "init-code" part.
+struct InitWork {
+  /// The sources analysed define `main` (a custom runtime's entry point); when they do not,
+  /// init work cannot be told apart from handler work and Items is empty.
+  bool MainFound = false;
+  Location Main;
+  size_t FilesAnalysed = 0;
+  std::vector<InitWorkItem> Items;
+  std::vector<std::string> Notes; // partial analysis and the like
+};
+
 struct EstimatePart {
   std::string Name; // "platform", "package", "loading", "static-initializers", "init-code"
   bool CpuBound = false;
   double Ms = 0;
   std::vector<EstimateTerm> Terms;
   std::string Note; // why a part is absent or partial
+  std::vector<InitWorkItem> Items; // "init-code": every site found, costed or not
 };
 
 struct Estimate {

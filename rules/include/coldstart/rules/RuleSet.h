@@ -46,6 +46,14 @@ struct RuleInfo {
   std::string HelpUri;     // docs/rules/<id>.md
 };
 
+/// A number with its unit and where it comes from (an AWS page, a published measurement or our
+/// own benchmark). Every limit and coefficient carries one: no invented numbers.
+struct SourcedValue {
+  double Value = 0;
+  std::string Unit;
+  std::string Source;
+};
+
 /// One kind of per-invocation resource (AWS SDK clients, libpq connections, regexes, ...).
 struct ResourceKind {
   std::string Name; // key in the rule set, e.g. "aws-sdk-client"
@@ -57,6 +65,10 @@ struct ResourceKind {
   std::optional<Severity> SeverityOverride; // else the rule's severity
   std::vector<NamePattern> Types;           // constructions of these (and subclasses) are flagged
   std::vector<NamePattern> Calls;           // calls to these functions are flagged
+  /// What one of these costs when built during init (the estimate's "init-code" part). The
+  /// bundled rule set gives none: the cost depends on the network, the endpoint and the
+  /// settings, so only a measurement of the user's own function can say.
+  std::optional<SourcedValue> InitMs;
 };
 
 /// A function that allocates an object of its template argument: `std::make_shared<T>(...)`.
@@ -69,14 +81,6 @@ struct SourceConfig {
   std::vector<NamePattern> ReadFileTypes;        // std::ifstream, ...: "file opened for reading"
   std::vector<ResourceKind> Resources;
   bool ReportSystemHeaders = false;
-};
-
-/// A number with its unit and where it comes from (an AWS page, a published measurement or our
-/// own benchmark). Every limit and coefficient carries one: no invented numbers.
-struct SourcedValue {
-  double Value = 0;
-  std::string Unit;
-  std::string Source;
 };
 
 /// A dependency known to be large or slow to import (interpreted runtimes). Found by the folder

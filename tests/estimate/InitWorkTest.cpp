@@ -1,0 +1,205 @@
+// The estimate's init-code part: what the source pass finds main building before it registers
+// the handler. The fixture is annotated (`INIT: kind...` on each line that must be listed), the
+// costs are checked by hand against rule-set coefficients, and `coldstart inspect --source`
+// carries the items into its report.
+#include "coldstart/analyzer/LintDriver.h"
+#include "coldstart/inspect/Estimate.h"
+#include "coldstart/rules/Loader.h"
+
+#include "RunTool.h"
+
+#include "llvm/Support/JSON.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace coldstart;
+using coldstart::test::runTool;
+using coldstart::test::TempDir;
+
+namespace {
+
+const std::string Fixture =
+    std::string(COLDSTART_SOURCE_DIR) + "/fixtures/estimate/init/main_before_run_handler.cpp";
+const std::string StandInHeaders = std::string(COLDSTART_SOURCE_DIR) + "/fixtures/lint/include";
+
+analyzer::LintResult analyse(const std::string &Source) {
+  analyzer::LintOptions O;
+  O.Sources = {Source};
+  O.CompilerArgs = std::vector<std::string>{"-std=c++17", "-I" + StandInHeaders};
+  return analyzer::runLint(O, rules::defaultRuleSet());
+}
+
+/// (line, kind) for every `INIT: kind...` annotation of the file.
+std::set<std::pair<unsigned, std::string>> annotations(const std::string &Path) {
+  std::set<std::pair<unsigned, std::string>> Out;
+  std::ifstream In(Path);
+  std::string Line;
+  for (unsigned No = 1; std::getline(In, Line); ++No) {
+    size_t At = Line.find("// INIT:");
+    if (At == std::string::npos)
+      continue;
+    std::istringstream Kinds(Line.substr(At + 8));
+    for (std::string Kind; Kinds >> Kind;)
+      Out.emplace(No, Kind);
+  }
+  return Out;
+}
+
+const report::EstimatePart &initCode(const report::Estimate &E) {
+  for (const report::EstimatePart &P : E.Parts)
+    if (P.Name == "init-code")
+      return P;
+  ADD_FAILURE() << "no init-code part";
+  static const report::EstimatePart None;
+  return None;
+}
+
+report::InitWorkItem item(const std::string &Kind, unsigned Line) {
+  report::InitWorkItem I;
+  I.Kind = Kind;
+  I.KindWhat = Kind;
+  I.Name = Kind;
+  I.Where.File = "main.cpp";
+  I.Where.Line = Line;
+  I.Function = "main";
+  return I;
+}
+
+} // namespace
+
+TEST(InitWork, ListsExactlyWhatMainBuildsBeforeItRegistersTheHandler) {
+  analyzer::LintResult R = analyse(Fixture);
+  ASSERT_FALSE(R.Error) << *R.Error;
+  ASSERT_TRUE(R.InitWork.MainFound);
+  std::set<std::pair<unsigned, std::string>> Found;
+  for (const report::InitWorkItem &I : R.InitWork.Items) {
+    EXPECT_EQ(I.Where.File, Fixture);
+    Found.emplace(I.Where.Line, I.Kind);
+  }
+  std::set<std::pair<unsigned, std::string>> Expected = annotations(Fixture);
+  ASSERT_FALSE(Expected.empty());
+  EXPECT_EQ(Found, Expected);
+}
+
+TEST(InitWork, EachItemCarriesItsChainFromMain) {
+  analyzer::LintResult R = analyse(Fixture);
+  ASSERT_FALSE(R.Error) << *R.Error;
+  const report::InitWorkItem *Client = nullptr;
+  for (const report::InitWorkItem &I : R.InitWork.Items)
+    if (I.Name == "Aws::S3::S3Client")
+      Client = &I;
+  ASSERT_NE(Client, nullptr);
+  EXPECT_EQ(Client->Function, "Clients::Clients");
+  ASSERT_GE(Client->Chain.size(), 3u);
+  EXPECT_NE(Client->Chain.front().Note.find("'main'"), std::string::npos);
+  EXPECT_NE(Client->Chain[1].Note.find("makeClients"), std::string::npos);
+}
+
+TEST(InitWork, SourcesWithoutMainSayInitCannotBeToldApart) {
+  TempDir Dir;
+  std::string Source = Dir.write("library.cpp", "#include <aws/core/Aws.h>\n"
+                                                "void start() {\n"
+                                                "  Aws::SDKOptions O;\n"
+                                                "  Aws::InitAPI(O);\n"
+                                                "}\n");
+  analyzer::LintResult R = analyse(Source);
+  ASSERT_FALSE(R.Error) << *R.Error;
+  EXPECT_FALSE(R.InitWork.MainFound);
+  EXPECT_TRUE(R.InitWork.Items.empty());
+  report::Estimate E =
+      inspect::estimateColdStart({}, rules::defaultRuleSet(), nullptr, 1769, &R.InitWork);
+  EXPECT_NE(initCode(E).Note.find("defines main()"), std::string::npos);
+}
+
+TEST(InitWork, KindsWithAnInitCostAreCostedAndTheOthersNamed) {
+  rules::RuleSet Rules = rules::defaultRuleSet();
+  std::vector<rules::Diagnostic> Errors;
+  ASSERT_TRUE(rules::mergeRuleSetText(Rules,
+                                      "source:\n"
+                                      "  resources:\n"
+                                      "    aws-sdk-client:\n"
+                                      "      init-ms: {value: 12.5, unit: ms, source: our test}\n",
+                                      "costs.yaml", Errors));
+  report::InitWork Work;
+  Work.MainFound = true;
+  Work.Items = {item("aws-sdk-client", 3), item("aws-sdk-client", 4), item("regex", 5)};
+  // 128 MB: the CPU factor is 13.8, and init code is not scaled by it (it waits on the network).
+  report::Estimate E = inspect::estimateColdStart({}, Rules, nullptr, 128, &Work);
+  const report::EstimatePart &P = initCode(E);
+  ASSERT_EQ(P.Terms.size(), 1u);
+  EXPECT_EQ(P.Terms[0].Quantity, 2);
+  EXPECT_EQ(P.Terms[0].CoefficientKey, "source.resources.aws-sdk-client.init-ms");
+  EXPECT_EQ(P.Terms[0].Source, "our test");
+  EXPECT_DOUBLE_EQ(P.Ms, 25.0);
+  EXPECT_EQ(P.Items.size(), 3u);
+  EXPECT_NE(P.Note.find("compiled regular expression (1)"), std::string::npos);
+  EXPECT_DOUBLE_EQ(E.ColdStartMs, 25.0); // nothing else counted for an empty artifact
+
+  report::Estimate NoSources = inspect::estimateColdStart({}, Rules, nullptr, 128, nullptr);
+  EXPECT_EQ(initCode(NoSources).Ms, 0);
+  EXPECT_NE(initCode(NoSources).Note.find("no sources given"), std::string::npos);
+}
+
+TEST(InitWork, InitCostInAUserFileIsCheckedLikeEveryNumber) {
+  rules::RuleSet Rules = rules::defaultRuleSet();
+  std::vector<rules::Diagnostic> Errors;
+  EXPECT_FALSE(rules::mergeRuleSetText(Rules,
+                                       "source:\n"
+                                       "  resources:\n"
+                                       "    regex:\n"
+                                       "      init-ms: -3\n",
+                                       "bad.yaml", Errors));
+  ASSERT_FALSE(Errors.empty());
+  EXPECT_NE(Errors[0].str().find("bad.yaml:4:"), std::string::npos) << Errors[0].str();
+  EXPECT_NE(Errors[0].str().find("must not be negative"), std::string::npos);
+
+  Errors.clear();
+  ASSERT_TRUE(rules::mergeRuleSetText(Rules,
+                                      "source:\n  resources:\n    regex:\n      init-ms: 0.4\n",
+                                      "mine.yaml", Errors));
+  const rules::ResourceKind *Regex = Rules.resource("regex");
+  ASSERT_TRUE(Regex && Regex->InitMs);
+  EXPECT_EQ(Regex->InitMs->Value, 0.4);
+  EXPECT_EQ(Regex->InitMs->Source, "set in mine.yaml:4");
+}
+
+TEST(InitWork, InspectWithSourcesReportsTheInitCodePart) {
+  std::string Elf = std::string(COLDSTART_BINARY_DIR) + "/fixtures/measure/pkg/bootstrap";
+  test::ToolResult R =
+      runTool(COLDSTART_BIN, {"inspect", "--format", "json", "--source", Fixture, Elf, "--",
+                              "-std=c++17", "-I" + StandInHeaders});
+  ASSERT_EQ(R.ExitCode, 0) << R.Stderr;
+  auto Doc = llvm::json::parse(R.Stdout);
+  ASSERT_TRUE(bool(Doc)) << llvm::toString(Doc.takeError());
+  const llvm::json::Object *E = Doc->getAsObject()->getObject("estimate");
+  ASSERT_NE(E, nullptr);
+  EXPECT_TRUE(E->getObject("breakdown")->getNumber("init-code"));
+  const llvm::json::Object *Part = nullptr;
+  for (const llvm::json::Value &P : *E->getArray("parts"))
+    if (P.getAsObject()->getString("name") == "init-code")
+      Part = P.getAsObject();
+  ASSERT_NE(Part, nullptr);
+  const llvm::json::Array *Items = Part->getArray("items");
+  ASSERT_NE(Items, nullptr);
+  EXPECT_EQ(Items->size(), annotations(Fixture).size());
+  const llvm::json::Object &First = *(*Items)[0].getAsObject();
+  EXPECT_EQ(First.getString("file"), Fixture);
+  EXPECT_TRUE(First.getInteger("line"));
+  EXPECT_TRUE(First.getArray("chain"));
+}
+
+TEST(InitWork, BadSourceArgumentsExitTwoNamingTheProblem) {
+  std::string Elf = std::string(COLDSTART_BINARY_DIR) + "/fixtures/measure/pkg/bootstrap";
+  test::ToolResult Missing = runTool(
+      COLDSTART_BIN, {"inspect", "--source", "/nonexistent/handler.cpp", Elf, "--", "-std=c++17"});
+  EXPECT_EQ(Missing.ExitCode, 2);
+  EXPECT_NE(Missing.Stderr.find("/nonexistent/handler.cpp"), std::string::npos) << Missing.Stderr;
+
+  test::ToolResult DashWithoutSource = runTool(COLDSTART_BIN, {"inspect", Elf, "--", "-std=c++17"});
+  EXPECT_EQ(DashWithoutSource.ExitCode, 2);
+  EXPECT_NE(DashWithoutSource.Stderr.find("--source"), std::string::npos);
+}
