@@ -103,7 +103,8 @@ static constexpr size_t MinSourcesForProgress = 4;
 
 /// The source pass's view of init, when sources were given: what main builds before it
 /// registers the handler. Problems with the sources are exit-2 errors like any bad input.
-static llvm::Expected<std::optional<report::InitWork>> analyseInitWork(const rules::RuleSet &Rules) {
+static llvm::Expected<std::optional<report::InitWork>>
+analyseInitWork(const rules::RuleSet &Rules) {
   if (SourceBuildDir.empty() && SourceFiles.empty()) {
     if (hadDoubleDash())
       return llvm::createStringError("compiler arguments after '--' need --source FILE");
@@ -115,8 +116,7 @@ static llvm::Expected<std::optional<report::InitWork>> analyseInitWork(const rul
     Options.BuildDir = SourceBuildDir;
   if (hadDoubleDash())
     Options.CompilerArgs = argsAfterDoubleDash();
-  Options.Jobs =
-      SourceJobs == 0 ? llvm::hardware_concurrency().compute_thread_count() : SourceJobs;
+  Options.Jobs = SourceJobs == 0 ? llvm::hardware_concurrency().compute_thread_count() : SourceJobs;
   analyzer::LintResult Result;
   {
     FileProgress Progress(MinSourcesForProgress);

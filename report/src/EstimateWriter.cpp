@@ -57,6 +57,7 @@ llvm::json::Value estimateJson(const Estimate &E) {
         {"name", P.Name},
         {"ms", round3(P.Ms)},
         {"cpu_bound", P.CpuBound},
+        {"costed", !P.Terms.empty()},
         {"terms", std::move(Terms)},
         {"note", P.Note.empty() ? llvm::json::Value(nullptr) : llvm::json::Value(P.Note)}};
     if (!P.Items.empty()) {
@@ -94,19 +95,23 @@ void writeEstimateText(const Estimate &E, llvm::raw_ostream &OS) {
     OS << llvm::formatv(" (budget {0:f0} ms)", E.BudgetMs);
   OS << "\n";
   for (const EstimatePart &P : E.Parts) {
-    OS << llvm::formatv(
-        "  {0,-20} {1,9:f2} ms{2}\n", P.Name, P.Ms,
-        P.CpuBound && E.CpuFactor > 1
-            ? llvm::formatv("   (x{0:f2} for the CPU share at {1} MB)", E.CpuFactor, E.MemoryMb)
-                  .str()
-            : std::string());
+    if (P.Terms.empty()) {
+      // Nothing costed: a 0.00 would read as "costs nothing"; the note says why instead.
+      OS << llvm::formatv("  {0,-20} {1,12}\n", P.Name, "not costed");
+    } else
+      OS << llvm::formatv(
+          "  {0,-20} {1,9:f2} ms{2}\n", P.Name, P.Ms,
+          P.CpuBound && E.CpuFactor > 1
+              ? llvm::formatv("   (x{0:f2} for the CPU share at {1} MB)", E.CpuFactor, E.MemoryMb)
+                    .str()
+              : std::string());
     for (const EstimateTerm &T : P.Terms)
       OS << llvm::formatv("    {0,12} {1} x {2} {3} [{4}] = {5:f2} ms\n", readable(T.Quantity),
                           T.What, readable(T.Coefficient), T.CoefficientUnit, T.CoefficientKey,
                           T.Ms);
     for (const InitWorkItem &I : P.Items)
-      OS << llvm::formatv("    {0}:{1}:{2}: {3} '{4}' in '{5}' [{6}]\n", I.Where.File,
-                          I.Where.Line, I.Where.Column, I.KindWhat, I.Name, I.Function, I.Kind);
+      OS << llvm::formatv("    {0}:{1}:{2}: {3} '{4}' in '{5}' [{6}]\n", I.Where.File, I.Where.Line,
+                          I.Where.Column, I.KindWhat, I.Name, I.Function, I.Kind);
     if (!P.Note.empty())
       OS << "    note: " << P.Note << "\n";
   }

@@ -398,9 +398,9 @@ private:
         if (applyValue(V, "source.resources." + Kind.Name + ".init-ms", Cost))
           Kind.InitMs = Cost;
       } else if (!Key.empty()) {
-        unknownKey(Entry.first, Key,
-                   {"rule", "what", "why", "fix", "enabled", "severity", "types", "calls",
-                    "init-ms"});
+        unknownKey(
+            Entry.first, Key,
+            {"rule", "what", "why", "fix", "enabled", "severity", "types", "calls", "init-ms"});
       }
     }
   }

@@ -6,6 +6,7 @@
 #include "RunTool.h"
 
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <gtest/gtest.h>
 
@@ -261,4 +262,30 @@ TEST(Estimate, BudgetFromTheCommandLineRuleSetGatesCi) {
   EXPECT_NE(R.Stdout.find("[coldstart-cold-start-budget]"), std::string::npos) << R.Stdout;
   EXPECT_NE(R.Stdout.find("Cold-start estimate"), std::string::npos);
   EXPECT_EQ(runTool(COLDSTART_BIN, {"inspect", "--memory", "64", Elf}).ExitCode, 2);
+}
+
+TEST(Estimate, PackageBytesAreStatedButNotCostedPerMegabyte) {
+  StartupCounts C = counts();
+  C.ArtifactBytes = 3 * 1048576;
+  C.ArtifactCompressedBytes = 1048576;
+  report::Estimate E = estimateColdStart(C, roundCoefficients(), nullptr, 1769);
+  const report::EstimatePart *P = part(E, "package");
+  ASSERT_NE(P, nullptr);
+  EXPECT_TRUE(P->Terms.empty());
+  EXPECT_EQ(P->Ms, 0);
+  EXPECT_NE(P->Note.find("3.0 MiB unpacked (1.0 MiB zipped)"), std::string::npos) << P->Note;
+  EXPECT_NE(P->Note.find("bench/estimate/package_bytes.sh"), std::string::npos);
+  // Printed as not costed, never as a cost of zero.
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  report::writeEstimateText(E, OS);
+  EXPECT_NE(Text.find("package                not costed"), std::string::npos) << Text;
+  llvm::json::Value Json = report::estimateJson(E);
+  for (const llvm::json::Value &PV : *Json.getAsObject()->getArray("parts")) {
+    const llvm::json::Object &Part = *PV.getAsObject();
+    if (Part.getString("name") == "package")
+      EXPECT_EQ(Part.getBoolean("costed"), false);
+    else if (Part.getString("name") == "loading")
+      EXPECT_EQ(Part.getBoolean("costed"), true);
+  }
 }

@@ -158,9 +158,8 @@ TEST(InitWork, InitCostInAUserFileIsCheckedLikeEveryNumber) {
   EXPECT_NE(Errors[0].str().find("must not be negative"), std::string::npos);
 
   Errors.clear();
-  ASSERT_TRUE(rules::mergeRuleSetText(Rules,
-                                      "source:\n  resources:\n    regex:\n      init-ms: 0.4\n",
-                                      "mine.yaml", Errors));
+  ASSERT_TRUE(rules::mergeRuleSetText(
+      Rules, "source:\n  resources:\n    regex:\n      init-ms: 0.4\n", "mine.yaml", Errors));
   const rules::ResourceKind *Regex = Rules.resource("regex");
   ASSERT_TRUE(Regex && Regex->InitMs);
   EXPECT_EQ(Regex->InitMs->Value, 0.4);
@@ -169,9 +168,8 @@ TEST(InitWork, InitCostInAUserFileIsCheckedLikeEveryNumber) {
 
 TEST(InitWork, InspectWithSourcesReportsTheInitCodePart) {
   std::string Elf = std::string(COLDSTART_BINARY_DIR) + "/fixtures/measure/pkg/bootstrap";
-  test::ToolResult R =
-      runTool(COLDSTART_BIN, {"inspect", "--format", "json", "--source", Fixture, Elf, "--",
-                              "-std=c++17", "-I" + StandInHeaders});
+  test::ToolResult R = runTool(COLDSTART_BIN, {"inspect", "--format", "json", "--source", Fixture,
+                                               Elf, "--", "-std=c++17", "-I" + StandInHeaders});
   ASSERT_EQ(R.ExitCode, 0) << R.Stderr;
   auto Doc = llvm::json::parse(R.Stdout);
   ASSERT_TRUE(bool(Doc)) << llvm::toString(Doc.takeError());

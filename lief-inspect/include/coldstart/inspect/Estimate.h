@@ -9,6 +9,7 @@
 #include "coldstart/rules/RuntimeManifest.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ struct StartupCounts {
   uint64_t LazyJumpSlots = 0;       // PLT slots bound on first call instead (not counted)
   uint64_t StaticInitializers = 0;
   std::vector<std::string> Binaries; // the paths counted
+  uint64_t ArtifactBytes = 0;                       // unpacked bytes of the artifact
+  std::optional<uint64_t> ArtifactCompressedBytes; // as zipped, for a .zip
 };
 
 /// Counts from an inspect report: its first binary is the program Lambda starts; binaries of
