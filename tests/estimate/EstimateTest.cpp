@@ -283,9 +283,10 @@ TEST(Estimate, PackageBytesAreStatedButNotCostedPerMegabyte) {
   llvm::json::Value Json = report::estimateJson(E);
   for (const llvm::json::Value &PV : *Json.getAsObject()->getArray("parts")) {
     const llvm::json::Object &Part = *PV.getAsObject();
-    if (Part.getString("name") == "package")
+    if (Part.getString("name") == "package") {
       EXPECT_EQ(Part.getBoolean("costed"), false);
-    else if (Part.getString("name") == "loading")
+    } else if (Part.getString("name") == "loading") {
       EXPECT_EQ(Part.getBoolean("costed"), true);
+    }
   }
 }
