@@ -10,8 +10,10 @@ set +e
 echo "== coldstart lint fixtures/example/handler.cpp"
 "$CS" lint fixtures/example/handler.cpp -- -std=c++17 -Ifixtures/lint/include
 echo
-echo "== coldstart inspect $BUILD_DIR/fixtures/example/function.zip --runtime provided.al2023"
-"$CS" inspect "$BUILD_DIR/fixtures/example/function.zip" --runtime provided.al2023
+echo "== coldstart inspect $BUILD_DIR/fixtures/example/function.zip --runtime provided.al2023" \
+  "--source fixtures/example/handler.cpp"
+"$CS" inspect "$BUILD_DIR/fixtures/example/function.zip" --runtime provided.al2023 \
+  --source fixtures/example/handler.cpp -- -std=c++17 -Ifixtures/lint/include
 echo
 echo "== coldstart measure (runs the example's own bootstrap on this machine)"
 "$CS" measure --cold 5 --warm 10 --handler echo "$BUILD_DIR/fixtures/example/function.zip"
