@@ -148,6 +148,7 @@ public:
     if (S.Rules.isHandlerRegistration(Callee)) {
       S.Registrations.push_back(
           {Call->getBeginLoc(), Callee, {Call->arg_begin(), Call->arg_end()}});
+      S.addRegistrationCall(FnId, Call->getBeginLoc(), Call->getEndLoc());
       return true;
     }
     if (S.Rules.isOnceCall(Callee))
@@ -195,6 +196,7 @@ public:
         FD = Template->getTemplatedDecl();
       if (FD && S.Rules.isHandlerRegistration(FD)) {
         S.Registrations.push_back({E->getBeginLoc(), FD, {Parts.begin() + 1, Parts.end()}});
+        S.addRegistrationCall(FnId, E->getBeginLoc(), E->getEndLoc());
         return true;
       }
     }

@@ -33,6 +33,8 @@ public:
           Sites[R.Function].push_back(&R);
       for (const HandlerRoot &H : S.Handlers)
         Roots.push_back(&H);
+      for (const RegistrationCall &C : S.RegistrationCalls)
+        Registrations[C.Function].push_back(&C);
     }
     // Deterministic order whatever the order of the summaries: by place, then by id.
     auto ByPlace = [](const HandlerRoot *A, const HandlerRoot *B) {
@@ -64,6 +66,10 @@ public:
     return It == Sites.end() ? NoSites : It->second;
   }
   const std::vector<const HandlerRoot *> &roots() const { return Roots; }
+  const std::vector<const RegistrationCall *> &registrationsIn(const std::string &Id) const {
+    auto It = Registrations.find(Id);
+    return It == Registrations.end() ? NoRegistrations : It->second;
+  }
 
   /// The program's `main` (a custom runtime's entry point), when a summary defines it.
   const FunctionSummary *mainFunction() const {
@@ -90,6 +96,8 @@ private:
   std::unordered_map<std::string, std::vector<const CallEdge *>> Out;
   std::unordered_map<std::string, std::vector<const ResourceSite *>> Sites;
   std::vector<const HandlerRoot *> Roots;
+  std::unordered_map<std::string, std::vector<const RegistrationCall *>> Registrations;
+  const std::vector<const RegistrationCall *> NoRegistrations;
   const std::vector<const CallEdge *> None;
   const std::vector<const ResourceSite *> NoSites;
 };
@@ -294,7 +302,6 @@ public:
       return Work;
     Work.MainFound = true;
     Work.Main = toLocation(Main->Definition);
-    SourcePoint Cutoff = registrationPoint(*Main);
 
     std::unordered_map<std::string, Reached> Seen;
     std::deque<std::string> Queue;
@@ -304,9 +311,10 @@ public:
     while (!Queue.empty()) {
       std::string Id = Queue.front();
       Queue.pop_front();
-      bool InMain = Id == Main->Id;
-      auto BeforeCutoff = [&](const SourcePoint &P) {
-        return !InMain || !Cutoff.valid() || P < Cutoff;
+      // A registration call's arguments run before it does: only what follows it is cut.
+      SourcePoint Cutoff = registrationPoint(Id);
+      auto BeforeCutoff = [&Cutoff](const SourcePoint &P) {
+        return !Cutoff.valid() || P.File != Cutoff.File || !(Cutoff < P);
       };
       for (const ResourceSite *Site : G.sitesIn(Id)) {
         const rules::ResourceKind *Kind = Rules.resource(Site->ResourceKind);
@@ -336,24 +344,14 @@ public:
   }
 
 private:
-  /// Where main hands control to the runtime: the first of its edges that reaches a handler,
-  /// or that sits on the line a handler is registered on (`run_handler(handle)`). Work after
-  /// it runs at shutdown, if ever.
-  SourcePoint registrationPoint(const FunctionSummary &Main) const {
+  /// Where a function hands control to the runtime: the end of its first handler registration
+  /// call (`run_handler(...)`). What it does after that runs at shutdown, if ever. Invalid when
+  /// the function registers no handler itself.
+  SourcePoint registrationPoint(const std::string &Id) const {
     SourcePoint Cutoff;
-    auto Consider = [&Cutoff](const SourcePoint &P) {
-      if (!Cutoff.valid() || P < Cutoff)
-        Cutoff = P;
-    };
-    for (const CallEdge *E : G.edgesFrom(Main.Id)) {
-      if (Handlers.count(E->Callee)) {
-        Consider(E->Site);
-        continue;
-      }
-      for (const HandlerRoot *R : G.roots())
-        if (R->Registration.File == E->Site.File && R->Registration.Line == E->Site.Line)
-          Consider(E->Site);
-    }
+    for (const RegistrationCall *C : G.registrationsIn(Id))
+      if (C->End.valid() && (!Cutoff.valid() || C->End < Cutoff))
+        Cutoff = C->End;
     return Cutoff;
   }
 

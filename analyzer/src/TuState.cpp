@@ -91,6 +91,11 @@ void TuState::addHandler(const FunctionDecl *FD, SourceLocation Registration, st
     Out.Handlers.push_back(std::move(H));
 }
 
+void TuState::addRegistrationCall(const std::string &Function, SourceLocation Begin,
+                                  SourceLocation End) {
+  Out.RegistrationCalls.push_back({Function, Loc.point(Begin), Loc.point(End)});
+}
+
 namespace {
 
 /// Collects the variables and parameters an expression reads, without entering lambda bodies

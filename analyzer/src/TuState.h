@@ -48,6 +48,9 @@ public:
   void addSite(ResourceSite S);
   void addHandler(const clang::FunctionDecl *FD, clang::SourceLocation Registration,
                   std::string Via);
+  /// A registration call in the function with id Function, spanning [Begin, End].
+  void addRegistrationCall(const std::string &Function, clang::SourceLocation Begin,
+                           clang::SourceLocation End);
 
   /// The parameters an expression's value is computed from (directly, through locals
   /// initialized or assigned from them, or through captured variables).

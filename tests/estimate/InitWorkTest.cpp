@@ -22,8 +22,8 @@ using coldstart::test::TempDir;
 
 namespace {
 
-const std::string Fixture =
-    std::string(COLDSTART_SOURCE_DIR) + "/fixtures/estimate/init/main_before_run_handler.cpp";
+const std::string FixtureDir = std::string(COLDSTART_SOURCE_DIR) + "/fixtures/estimate/init/";
+const std::string Fixture = FixtureDir + "main_before_run_handler.cpp";
 const std::string StandInHeaders = std::string(COLDSTART_SOURCE_DIR) + "/fixtures/lint/include";
 
 analyzer::LintResult analyse(const std::string &Source) {
@@ -71,19 +71,29 @@ report::InitWorkItem item(const std::string &Kind, unsigned Line) {
 
 } // namespace
 
-TEST(InitWork, ListsExactlyWhatMainBuildsBeforeItRegistersTheHandler) {
-  analyzer::LintResult R = analyse(Fixture);
+class InitWorkFixture : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(InitWorkFixture, ListsExactlyTheAnnotatedInitWork) {
+  std::string Path = FixtureDir + GetParam() + ".cpp";
+  analyzer::LintResult R = analyse(Path);
   ASSERT_FALSE(R.Error) << *R.Error;
   ASSERT_TRUE(R.InitWork.MainFound);
   std::set<std::pair<unsigned, std::string>> Found;
   for (const report::InitWorkItem &I : R.InitWork.Items) {
-    EXPECT_EQ(I.Where.File, Fixture);
+    EXPECT_EQ(I.Where.File, Path);
     Found.emplace(I.Where.Line, I.Kind);
   }
-  std::set<std::pair<unsigned, std::string>> Expected = annotations(Fixture);
+  std::set<std::pair<unsigned, std::string>> Expected = annotations(Path);
   ASSERT_FALSE(Expected.empty());
   EXPECT_EQ(Found, Expected);
 }
+
+INSTANTIATE_TEST_SUITE_P(Sources, InitWorkFixture,
+                         ::testing::Values("main_before_run_handler",
+                                           "handler_factory_in_registration"),
+                         [](const ::testing::TestParamInfo<std::string> &Info) {
+                           return Info.param;
+                         });
 
 TEST(InitWork, EachItemCarriesItsChainFromMain) {
   analyzer::LintResult R = analyse(Fixture);

@@ -107,12 +107,22 @@ struct HandlerRoot {
   std::string Via;          // "aws::lambda_runtime::run_handler", or "rule set"
 };
 
+/// A call to a handler registration function (`run_handler(...)`) in Function. Its arguments
+/// are evaluated before it runs; once it runs, the runtime loops over invocations, so work the
+/// function does after End is not init work.
+struct RegistrationCall {
+  std::string Function;
+  SourcePoint Begin;
+  SourcePoint End;
+};
+
 struct TranslationUnitSummary {
   std::string MainFile;
   std::vector<FunctionSummary> Functions;
   std::vector<CallEdge> Edges;
   std::vector<ResourceSite> Sites;
   std::vector<HandlerRoot> Handlers;
+  std::vector<RegistrationCall> RegistrationCalls;
 };
 
 } // namespace coldstart::analyzer
