@@ -81,10 +81,15 @@ class Walker : public RecursiveASTVisitor<Walker> {
 
 public:
   Walker(TuState &S, const FunctionDecl *FD) : S(S), Fn(FD), FnId(S.record(FD)) {}
+  Walker(TuState &S, const VarDecl *VD)
+      : S(S), Fn(nullptr), FnId(S.recordStaticInitializer(VD)) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
   bool shouldVisitLambdaBody() const { return false; }
+
+  /// Walks a static variable's initializer (the once-only context TraverseVarDecl sets up).
+  void runInitializer(VarDecl *VD) { TraverseDecl(VD); }
 
   void run() {
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn))
@@ -502,6 +507,11 @@ private:
 void walkFunction(TuState &S, const FunctionDecl *FD) {
   Walker W(S, FD);
   W.run();
+}
+
+void walkStaticInitializer(TuState &S, const VarDecl *VD) {
+  Walker W(S, VD);
+  W.runInitializer(const_cast<VarDecl *>(VD));
 }
 
 } // namespace coldstart::analyzer::detail

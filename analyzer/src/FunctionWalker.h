@@ -8,5 +8,7 @@
 namespace coldstart::analyzer::detail {
 
 void walkFunction(TuState &S, const clang::FunctionDecl *FD);
+/// Walks the dynamic initializer of a variable with static storage at namespace or class scope.
+void walkStaticInitializer(TuState &S, const clang::VarDecl *VD);
 
 } // namespace coldstart::analyzer::detail

@@ -35,6 +35,7 @@ public:
         Roots.push_back(&H);
       for (const RegistrationCall &C : S.RegistrationCalls)
         Registrations[C.Function].push_back(&C);
+      StaticInitializers.insert(S.StaticInitializers.begin(), S.StaticInitializers.end());
     }
     // Deterministic order whatever the order of the summaries: by place, then by id.
     auto ByPlace = [](const HandlerRoot *A, const HandlerRoot *B) {
@@ -66,6 +67,8 @@ public:
     return It == Sites.end() ? NoSites : It->second;
   }
   const std::vector<const HandlerRoot *> &roots() const { return Roots; }
+  /// Dynamic initializers of static variables (they run before main), in id order.
+  const std::set<std::string> &staticInitializers() const { return StaticInitializers; }
   const std::vector<const RegistrationCall *> &registrationsIn(const std::string &Id) const {
     auto It = Registrations.find(Id);
     return It == Registrations.end() ? NoRegistrations : It->second;
@@ -97,6 +100,7 @@ private:
   std::unordered_map<std::string, std::vector<const ResourceSite *>> Sites;
   std::vector<const HandlerRoot *> Roots;
   std::unordered_map<std::string, std::vector<const RegistrationCall *>> Registrations;
+  std::set<std::string> StaticInitializers;
   const std::vector<const RegistrationCall *> NoRegistrations;
   const std::vector<const CallEdge *> None;
   const std::vector<const ResourceSite *> NoSites;
@@ -107,6 +111,7 @@ private:
 struct Reached {
   const CallEdge *Via = nullptr;
   std::string From;
+  std::string Root; // where the search started (init work: main or a static initializer)
   unsigned Depth = 0;
   std::set<ParamRef> Tainted;
 };
@@ -285,9 +290,10 @@ private:
   std::map<std::string, Candidate> BestBySite;
 };
 
-/// Breadth-first from `main`, up to where it registers a handler: everything reached runs once,
-/// in Lambda's init phase. Handlers are not entered (their work is per invocation); once-only
-/// contexts are followed (they run during init all the same).
+/// Breadth-first from the static variables' initializers and `main`, up to where a handler is
+/// registered: everything reached runs once, in Lambda's init phase. Handlers are not entered
+/// (their work is per invocation); once-only contexts are followed (they run during init all
+/// the same).
 class InitWorkCollector {
 public:
   InitWorkCollector(const CallGraph &G, const rules::RuleSet &Rules) : G(G), Rules(Rules) {
@@ -298,41 +304,28 @@ public:
   report::InitWork run() {
     report::InitWork Work;
     const FunctionSummary *Main = G.mainFunction();
-    if (!Main)
-      return Work;
-    Work.MainFound = true;
-    Work.Main = toLocation(Main->Definition);
+    if (Main) {
+      Work.MainFound = true;
+      Work.Main = toLocation(Main->Definition);
+    }
+    // Static initializers run before main, so they are searched first; main's search then
+    // skips what they already reached.
+    std::vector<std::string> Starts(G.staticInitializers().begin(),
+                                    G.staticInitializers().end());
+    if (Main)
+      Starts.push_back(Main->Id);
 
     std::unordered_map<std::string, Reached> Seen;
-    std::deque<std::string> Queue;
-    Seen.try_emplace(Main->Id);
-    Queue.push_back(Main->Id);
     std::set<std::string> Reported;
-    while (!Queue.empty()) {
-      std::string Id = Queue.front();
-      Queue.pop_front();
-      // A registration call's arguments run before it does: only what follows it is cut.
-      SourcePoint Cutoff = registrationPoint(Id);
-      auto BeforeCutoff = [&Cutoff](const SourcePoint &P) {
-        return !Cutoff.valid() || P.File != Cutoff.File || !(Cutoff < P);
-      };
-      for (const ResourceSite *Site : G.sitesIn(Id)) {
-        const rules::ResourceKind *Kind = Rules.resource(Site->ResourceKind);
-        if ((Kind && !Kind->Enabled) || !BeforeCutoff(Site->Where) ||
-            !Reported.insert(CallGraph::key(*Site)).second)
-          continue;
-        Work.Items.push_back(item(*Site, Kind, *Main, Id, Seen));
-      }
-      const Reached &Here = Seen[Id];
-      for (const CallEdge *E : G.edgesFrom(Id)) {
-        if (Handlers.count(E->Callee) || Seen.count(E->Callee) || !BeforeCutoff(E->Site))
-          continue;
-        Reached Next;
-        Next.Via = E;
-        Next.From = Id;
-        Next.Depth = Here.Depth + 1;
-        Seen.emplace(E->Callee, std::move(Next));
-        Queue.push_back(E->Callee);
+    for (const std::string &Start : Starts) {
+      if (Seen.count(Start))
+        continue;
+      Seen[Start].Root = Start;
+      std::deque<std::string> Queue{Start};
+      while (!Queue.empty()) {
+        std::string Id = Queue.front();
+        Queue.pop_front();
+        visit(Id, Seen, Queue, Reported, Work);
       }
     }
     std::stable_sort(Work.Items.begin(), Work.Items.end(),
@@ -344,6 +337,36 @@ public:
   }
 
 private:
+  /// Lists Id's sites and queues its callees, up to a handler registration it makes.
+  void visit(const std::string &Id, std::unordered_map<std::string, Reached> &Seen,
+             std::deque<std::string> &Queue, std::set<std::string> &Reported,
+             report::InitWork &Work) const {
+    // A registration call's arguments run before it does: only what follows it is cut.
+    SourcePoint Cutoff = registrationPoint(Id);
+    auto BeforeCutoff = [&Cutoff](const SourcePoint &P) {
+      return !Cutoff.valid() || P.File != Cutoff.File || !(Cutoff < P);
+    };
+    for (const ResourceSite *Site : G.sitesIn(Id)) {
+      const rules::ResourceKind *Kind = Rules.resource(Site->ResourceKind);
+      if ((Kind && !Kind->Enabled) || !BeforeCutoff(Site->Where) ||
+          !Reported.insert(CallGraph::key(*Site)).second)
+        continue;
+      Work.Items.push_back(item(*Site, Kind, Id, Seen));
+    }
+    const Reached Here = Seen.at(Id);
+    for (const CallEdge *E : G.edgesFrom(Id)) {
+      if (Handlers.count(E->Callee) || Seen.count(E->Callee) || !BeforeCutoff(E->Site))
+        continue;
+      Reached Next;
+      Next.Via = E;
+      Next.From = Id;
+      Next.Root = Here.Root;
+      Next.Depth = Here.Depth + 1;
+      Seen.emplace(E->Callee, std::move(Next));
+      Queue.push_back(E->Callee);
+    }
+  }
+
   /// Where a function hands control to the runtime: the end of its first handler registration
   /// call (`run_handler(...)`). What it does after that runs at shutdown, if ever. Invalid when
   /// the function registers no handler itself.
@@ -356,7 +379,7 @@ private:
   }
 
   report::InitWorkItem item(const ResourceSite &Site, const rules::ResourceKind *Kind,
-                            const FunctionSummary &Main, const std::string &FnId,
+                            const std::string &FnId,
                             const std::unordered_map<std::string, Reached> &Seen) const {
     report::InitWorkItem I;
     I.Kind = Site.ResourceKind;
@@ -365,14 +388,19 @@ private:
     I.Where = toLocation(Site.Where);
     const FunctionSummary *F = G.function(FnId);
     I.Function = F ? F->Name : FnId;
-    for (std::string Id = FnId; !Id.empty();) {
+    std::string Id = FnId;
+    for (;;) {
       const Reached &R = Seen.at(Id);
       if (!R.Via)
         break;
       I.Chain.push_back({toLocation(R.Via->Site), stepNote(*R.Via)});
       Id = R.From;
     }
-    I.Chain.push_back({toLocation(Main.Definition), "'main', where the function's init runs"});
+    if (const FunctionSummary *Root = G.function(Id))
+      I.Chain.push_back({toLocation(Root->Definition),
+                         G.staticInitializers().count(Id)
+                             ? "the " + Root->Name + ", which runs before main"
+                             : "'" + Root->Name + "', where the function's init runs"});
     std::reverse(I.Chain.begin(), I.Chain.end());
     return I;
   }

@@ -43,6 +43,16 @@ public:
     return true;
   }
 
+  /// Namespace- and class-scope variables with a dynamic initializer: it runs before main.
+  bool VisitVarDecl(VarDecl *VD) {
+    if (isa<ParmVarDecl>(VD) || VD->isStaticLocal() || !VD->hasGlobalStorage() ||
+        VD->getTLSKind() != VarDecl::TLS_None || !VD->hasInit() || VD->isConstexpr() ||
+        VD->getDeclContext()->isDependentContext() || VD->isTemplated())
+      return true;
+    S.StaticVariables.push_back(VD);
+    return true;
+  }
+
 private:
   TuState &S;
 };
@@ -59,6 +69,9 @@ TranslationUnitSummary summarizeTranslationUnit(ASTContext &Context,
                                                 const SummaryOptions &Options) {
   TuState S(Context, Config, Options);
   DefinitionCollector(S).TraverseDecl(Context.getTranslationUnitDecl());
+  drain(S);
+  for (const VarDecl *VD : S.StaticVariables)
+    detail::walkStaticInitializer(S, VD);
   drain(S);
   // Handlers are resolved once every store and call of the TU is known (a map of handlers may
   // be filled after the line that registers it, a wrapper may be called from anywhere).

@@ -1,5 +1,7 @@
 #include "TuState.h"
 
+#include "clang/Index/USRGeneration.h"
+
 #include "clang/AST/RecursiveASTVisitor.h"
 
 #include <algorithm>
@@ -60,6 +62,24 @@ const std::string &TuState::record(const FunctionDecl *FD) {
   }
   if (!F.Definition.valid() && FD->hasBody(Def) && Def)
     F.Definition = Loc.point(Def->getLocation());
+  return Id;
+}
+
+std::string TuState::recordStaticInitializer(const VarDecl *VD) {
+  llvm::SmallString<128> Usr;
+  std::string Name = VD->getQualifiedNameAsString();
+  std::string Id = "init:";
+  if (!index::generateUSRForDecl(VD, Usr) && VD->isExternallyVisible())
+    Id += std::string(Usr);
+  else // internal linkage: the file keeps two services' statics apart
+    Id += Loc.fileName(SM.getFileID(SM.getFileLoc(VD->getLocation()))) + "|" + Name;
+  auto [It, Inserted] = Functions.try_emplace(Id);
+  if (Inserted) {
+    It->second.Id = Id;
+    It->second.Name = "initializer of '" + Name + "'";
+    It->second.Definition = Loc.point(VD->getLocation());
+    Out.StaticInitializers.push_back(Id);
+  }
   return Id;
 }
 

@@ -44,6 +44,11 @@ public:
 
   /// Records FD in the summary's function table and returns its id.
   const std::string &record(const clang::FunctionDecl *FD);
+  /// Records the dynamic initializer of VD (static storage, namespace or class scope) as a
+  /// function of its own and returns its id.
+  std::string recordStaticInitializer(const clang::VarDecl *VD);
+  /// Variables whose initializers are walked once the functions are.
+  std::vector<const clang::VarDecl *> StaticVariables;
   void addEdge(CallEdge E);
   void addSite(ResourceSite S);
   void addHandler(const clang::FunctionDecl *FD, clang::SourceLocation Registration,

@@ -91,15 +91,14 @@ report::EstimatePart initCodePart(const report::InitWork *Init, const rules::Rul
                 "before it registers the handler is not included";
     return Part;
   }
-  if (!Init->MainFound) {
-    Part.Note = "none of the " + std::to_string(Init->FilesAnalysed) +
-                " sources analysed defines main(): init work cannot be told apart from "
-                "handler work";
-    return Part;
-  }
+  std::string NoMain = "none of the " + std::to_string(Init->FilesAnalysed) +
+                       " sources analysed defines main(), so only what static variables' "
+                       "initializers build is known to be init work";
   Part.Items = Init->Items;
   if (Init->Items.empty()) {
-    Part.Note = "main does none of the rule set's listed work before it registers the handler";
+    Part.Note = Init->MainFound ? "neither main before it registers the handler nor a static "
+                                  "variable's initializer does any of the rule set's listed work"
+                                : NoMain;
     return Part;
   }
   // Kinds in order of first appearance, with their counts.
@@ -131,8 +130,10 @@ report::EstimatePart initCodePart(const report::InitWork *Init, const rules::Rul
     Part.Ms += T.Ms;
     Part.Terms.push_back(std::move(T));
   }
+  if (!Init->MainFound)
+    Part.Note = NoMain;
   if (!Uncosted.empty())
-    Part.Note = "listed but not costed: " + Uncosted +
+    Part.Note += std::string(Part.Note.empty() ? "" : "; ") + "listed but not costed: " + Uncosted +
                 "; the rule set gives these kinds no init-ms (their cost depends on the "
                 "network, the endpoint and the settings): time them with `coldstart measure` "
                 "and set source.resources.<kind>.init-ms";

@@ -17,9 +17,10 @@ namespace coldstart::analyzer {
 std::vector<report::Finding> joinSummaries(const std::vector<TranslationUnitSummary> &Summaries,
                                            const rules::RuleSet &Rules);
 
-/// The listed constructions and calls `main` reaches before it registers a handler: the
-/// function's init work, paid once per execution environment. Empty, with MainFound false, when
-/// no summary defines `main`.
+/// The listed constructions and calls that static variables' initializers and `main` reach
+/// before a handler is registered: the function's init work, paid once per execution
+/// environment. MainFound is false when no summary defines `main` (then only what static
+/// initializers build is listed).
 report::InitWork findInitWork(const std::vector<TranslationUnitSummary> &Summaries,
                               const rules::RuleSet &Rules);
 

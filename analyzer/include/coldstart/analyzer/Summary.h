@@ -123,6 +123,9 @@ struct TranslationUnitSummary {
   std::vector<ResourceSite> Sites;
   std::vector<HandlerRoot> Handlers;
   std::vector<RegistrationCall> RegistrationCalls;
+  /// Ids of the dynamic initializers of variables with static storage at namespace or class
+  /// scope (each a FunctionSummary named "initializer of 'x'"): they run before main.
+  std::vector<std::string> StaticInitializers;
 };
 
 } // namespace coldstart::analyzer

@@ -36,14 +36,14 @@ struct InitWorkItem {
   std::string KindWhat; // "AWS SDK client"
   std::string Name;     // "Aws::S3::S3Client", "Aws::InitAPI"
   Location Where;
-  std::string Function;         // the function it is in: "main", "makeClients"
-  std::vector<TraceStep> Chain; // main first, the site's caller last
+  std::string Function;         // "main", "makeClients", "initializer of 'Client'"
+  std::vector<TraceStep> Chain; // main (or a static initializer) first, the site's caller last
 };
 
 /// What the source pass says about init, for the estimate's "init-code" part.
 struct InitWork {
   /// The sources analysed define `main` (a custom runtime's entry point); when they do not,
-  /// init work cannot be told apart from handler work and Items is empty.
+  /// only what static variables' initializers build is known to be init work.
   bool MainFound = false;
   Location Main;
   size_t FilesAnalysed = 0;
