@@ -81,8 +81,7 @@ class Walker : public RecursiveASTVisitor<Walker> {
 
 public:
   Walker(TuState &S, const FunctionDecl *FD) : S(S), Fn(FD), FnId(S.record(FD)) {}
-  Walker(TuState &S, const VarDecl *VD)
-      : S(S), Fn(nullptr), FnId(S.recordStaticInitializer(VD)) {}
+  Walker(TuState &S, const VarDecl *VD) : S(S), Fn(nullptr), FnId(S.recordStaticInitializer(VD)) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }

@@ -310,8 +310,7 @@ public:
     }
     // Static initializers run before main, so they are searched first; main's search then
     // skips what they already reached.
-    std::vector<std::string> Starts(G.staticInitializers().begin(),
-                                    G.staticInitializers().end());
+    std::vector<std::string> Starts(G.staticInitializers().begin(), G.staticInitializers().end());
     if (Main)
       Starts.push_back(Main->Id);
 

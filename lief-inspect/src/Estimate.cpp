@@ -134,9 +134,9 @@ report::EstimatePart initCodePart(const report::InitWork *Init, const rules::Rul
     Part.Note = NoMain;
   if (!Uncosted.empty())
     Part.Note += std::string(Part.Note.empty() ? "" : "; ") + "listed but not costed: " + Uncosted +
-                "; the rule set gives these kinds no init-ms (their cost depends on the "
-                "network, the endpoint and the settings): time them with `coldstart measure` "
-                "and set source.resources.<kind>.init-ms";
+                 "; the rule set gives these kinds no init-ms (their cost depends on the "
+                 "network, the endpoint and the settings): time them with `coldstart measure` "
+                 "and set source.resources.<kind>.init-ms";
   return Part;
 }
 

@@ -92,8 +92,7 @@ TEST_P(InitWorkFixture, ListsExactlyTheAnnotatedInitWork) {
 
 INSTANTIATE_TEST_SUITE_P(Sources, InitWorkFixture,
                          ::testing::Values("main_before_run_handler",
-                                           "handler_factory_in_registration",
-                                           "static_variables"),
+                                           "handler_factory_in_registration", "static_variables"),
                          [](const ::testing::TestParamInfo<std::string> &Info) {
                            return Info.param;
                          });
@@ -195,8 +194,9 @@ TEST(InitWork, InitCostInAUserFileIsCheckedLikeEveryNumber) {
 
 TEST(InitWork, InspectWithSourcesReportsTheInitCodePart) {
   std::string Elf = std::string(COLDSTART_BINARY_DIR) + "/fixtures/measure/pkg/bootstrap";
-  test::ToolResult R = runTool(COLDSTART_BIN, {"inspect", "--format", "json", "--source", Fixture,
-                                               Elf, "--", "-std=c++17", "-isystem", StandInHeaders});
+  test::ToolResult R =
+      runTool(COLDSTART_BIN, {"inspect", "--format", "json", "--source", Fixture, Elf, "--",
+                              "-std=c++17", "-isystem", StandInHeaders});
   ASSERT_EQ(R.ExitCode, 0) << R.Stderr;
   auto Doc = llvm::json::parse(R.Stdout);
   ASSERT_TRUE(bool(Doc)) << llvm::toString(Doc.takeError());

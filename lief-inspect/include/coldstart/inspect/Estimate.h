@@ -25,8 +25,8 @@ struct StartupCounts {
                                     // and PLT slots when lazy binding is off
   uint64_t LazyJumpSlots = 0;       // PLT slots bound on first call instead (not counted)
   uint64_t StaticInitializers = 0;
-  std::vector<std::string> Binaries; // the paths counted
-  uint64_t ArtifactBytes = 0;                       // unpacked bytes of the artifact
+  std::vector<std::string> Binaries;               // the paths counted
+  uint64_t ArtifactBytes = 0;                      // unpacked bytes of the artifact
   std::optional<uint64_t> ArtifactCompressedBytes; // as zipped, for a .zip
 };
 

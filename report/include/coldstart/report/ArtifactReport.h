@@ -140,8 +140,8 @@ struct StaticInitializers {
 
 /// One ELF file.
 struct BinaryReport {
-  std::string Path;   // the file, or for a package member its path in the package (layers: /opt/...)
-  std::string Source; // the package or layer it came from; empty for a lone ELF file
+  std::string Path; // the file, or for a package member its path in the package (layers: /opt/...)
+  std::string Source;      // the package or layer it came from; empty for a lone ELF file
   std::string Type;        // "executable", "pie", "shared-library", "relocatable", "core"
   std::string Arch;        // "x86_64", "aarch64", ... (e_machine)
   unsigned ClassBits = 64; // 32 or 64
@@ -179,7 +179,8 @@ struct SizeTreeNode {
   std::string Path; // path in the package ("" for the root)
   bool Folder = false;
   uint64_t Bytes = 0;
-  uint64_t CompressedBytes = 0; // sum of the members' compressed sizes (zip); 0 for folders read from disk
+  uint64_t CompressedBytes =
+      0; // sum of the members' compressed sizes (zip); 0 for folders read from disk
   uint64_t Files = 0;
   std::vector<SizeTreeNode> Children;
   uint64_t OmittedChildren = 0; // children not listed (too small, or past the listing limit)
@@ -188,11 +189,11 @@ struct SizeTreeNode {
 
 /// The function package or one layer.
 struct PackageSource {
-  std::string Path;  // as given on the command line
-  std::string Role;  // "function" or "layer"
-  std::string Kind;  // "zip" or "directory"
-  std::string Mount; // where Lambda unpacks it: "/var/task" or "/opt"
-  unsigned LayerIndex = 0; // 1-based order of --layer; 0 for the function
+  std::string Path;                     // as given on the command line
+  std::string Role;                     // "function" or "layer"
+  std::string Kind;                     // "zip" or "directory"
+  std::string Mount;                    // where Lambda unpacks it: "/var/task" or "/opt"
+  unsigned LayerIndex = 0;              // 1-based order of --layer; 0 for the function
   std::optional<uint64_t> ArchiveBytes; // size of the .zip file itself
   uint64_t UncompressedBytes = 0; // real bytes of regular files (duplicate names counted once)
   uint64_t CompressedBytes = 0;   // compressed bytes of those members as the archive stores them
@@ -218,7 +219,7 @@ struct DuplicateGroup {
 
 /// The custom runtime's entry point, and what it really starts.
 struct BootstrapInfo {
-  bool Checked = false;   // a custom runtime (provided.*) or a package that has one
+  bool Checked = false; // a custom runtime (provided.*) or a package that has one
   bool Present = false;
   std::string Path;       // "bootstrap", or "/opt/bootstrap" from a layer
   std::string Source;     // package or layer it is in
@@ -228,9 +229,9 @@ struct BootstrapInfo {
   std::string Kind;        // "elf", "script", "other"
   std::string Interpreter; // the #! line's program, for scripts
   // A script that execs a program of the package (followed like the shell would):
-  std::string Command;     // the exec line as written
-  std::string Target;      // package path of the program it runs ("bin/app")
-  std::string Loader;      // a bundled ld-linux it runs the program with ("lib/ld-linux-x86-64.so.2")
+  std::string Command; // the exec line as written
+  std::string Target;  // package path of the program it runs ("bin/app")
+  std::string Loader;  // a bundled ld-linux it runs the program with ("lib/ld-linux-x86-64.so.2")
   std::vector<std::string> LibraryPath; // --library-path folders, as runtime paths
   bool BundledLoader = false;
   std::vector<std::string> Notes;
@@ -260,10 +261,11 @@ struct UnsafeEntry {
 
 /// What `inspect` found in a package and its layers, beyond the binaries.
 struct PackageReport {
-  std::vector<PackageSource> Sources; // the function first, then the layers in order
+  std::vector<PackageSource> Sources;  // the function first, then the layers in order
   uint64_t TotalUncompressedBytes = 0; // function + layers: what the 250 MB quota counts
-  std::string RuntimeDetectedFrom;     // how the runtime was chosen ("--runtime", "lambda_function.py at the root", ...)
-  std::string RuntimeFamily;           // "custom", "python", "nodejs" or empty
+  std::string RuntimeDetectedFrom; // how the runtime was chosen ("--runtime", "lambda_function.py
+                                   // at the root", ...)
+  std::string RuntimeFamily;       // "custom", "python", "nodejs" or empty
   BootstrapInfo Bootstrap;
   std::vector<HeavyDependencyFound> HeavyDependencies;
   std::vector<RemovableItem> Removable; // largest first
@@ -285,7 +287,7 @@ struct ArtifactReport {
   PackageSize Size;
   std::vector<BinaryReport> Binaries;
   PackageReport Package; // filled for kinds "zip" and "directory"
-  Estimate ColdStart; // the cold-start estimate (Computed is false until it is filled)
+  Estimate ColdStart;    // the cold-start estimate (Computed is false until it is filled)
   std::vector<Finding> Findings;
   std::vector<std::string> RunNotes;
 };

@@ -56,7 +56,7 @@ struct EstimatePart {
   bool CpuBound = false;
   double Ms = 0;
   std::vector<EstimateTerm> Terms;
-  std::string Note; // why a part is absent or partial
+  std::string Note;                // why a part is absent or partial
   std::vector<InitWorkItem> Items; // "init-code": every site found, costed or not
 };
 

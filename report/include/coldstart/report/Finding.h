@@ -27,14 +27,14 @@ struct TraceStep {
 };
 
 struct Finding {
-  std::string Rule;      // rule id, e.g. "coldstart-client-in-handler"
+  std::string Rule; // rule id, e.g. "coldstart-client-in-handler"
   Severity Level = Severity::Warning;
-  Location Where;        // construction site (source) or member path (artifact)
-  std::string Message;   // what is built, where, and why it costs
-  std::string Category;  // "client", "connection", "sdk-init", "heavy-object", "package", ...
-  std::string Handler;   // qualified name of the handler it is reached from (source pass)
+  Location Where;       // construction site (source) or member path (artifact)
+  std::string Message;  // what is built, where, and why it costs
+  std::string Category; // "client", "connection", "sdk-init", "heavy-object", "package", ...
+  std::string Handler;  // qualified name of the handler it is reached from (source pass)
   std::vector<TraceStep> Trace; // handler first, construction site's caller last
-  std::string FixHint;   // how to fix it
+  std::string FixHint;          // how to fix it
   /// Text that identifies the finding independently of line numbers (the construction's
   /// spelling, the enclosing function): the base of SARIF partialFingerprints.
   std::string FingerprintKey;

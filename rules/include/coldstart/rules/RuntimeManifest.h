@@ -29,7 +29,7 @@ struct RuntimeManifest {
   /// source; absent when no published figure exists for this runtime.
   std::optional<double> PlatformInitMs;
   std::string PlatformInitSource;
-  std::string Origin;                 // "bundled" or the file it was read from
+  std::string Origin; // "bundled" or the file it was read from
 
   bool providesLibrary(std::string_view Soname) const;
   bool supportsArch(std::string_view Arch) const;
