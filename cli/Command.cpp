@@ -114,7 +114,10 @@ OutputSink::~OutputSink() {
   if (P && P->File && !P->Committed) {
     P->File->close();
     P->File->clear_error();
-    (void)llvm::sys::fs::remove(P->TmpPath); // best effort: the report failed anyway
+    // The report failed anyway; say so if its temporary file stays behind.
+    if (std::error_code EC = llvm::sys::fs::remove(P->TmpPath))
+      llvm::WithColor::warning(llvm::errs(), "coldstart")
+          << "cannot remove '" << P->TmpPath << "': " << EC.message() << "\n";
   }
 }
 

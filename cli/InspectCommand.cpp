@@ -198,8 +198,8 @@ static int runInspect() {
   auto Init = analyseInitWork(*Rules);
   if (!Init)
     return fail(llvm::toString(Init.takeError()));
-  if (*Init)
-    O.InitWork = &**Init;
+  if (const std::optional<report::InitWork> &Work = *Init; Work.has_value())
+    O.InitWork = &Work.value();
   auto R = inspect::inspectArtifact(Artifact, *Rules, O);
   if (!R)
     return fail(llvm::toString(R.takeError()));

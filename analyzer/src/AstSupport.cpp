@@ -35,8 +35,9 @@ const std::string &Locator::fileName(FileID FID) {
       Name = Real.str();
     } else {
       llvm::SmallString<256> Abs(Entry->getName());
-      llvm::sys::fs::make_absolute(Abs);
-      llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+      // Without a current folder to resolve against, the name stays as clang spelled it.
+      if (!llvm::sys::fs::make_absolute(Abs))
+        llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
       Name = std::string(Abs);
     }
   }

@@ -155,6 +155,7 @@ public:
     for (const HandlerRoot *Root : G.roots())
       explore(*Root);
     std::vector<report::Finding> Out;
+    Out.reserve(BestBySite.size());
     for (auto &[Key, Best] : BestBySite)
       Out.push_back(std::move(Best.F));
     return Out;

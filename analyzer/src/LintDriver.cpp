@@ -152,7 +152,11 @@ JobResult analyse(const Job &J, const rules::SourceConfig &Config, const std::st
   // Each job has its own file system view with its own working directory: the compile
   // command's directory, without touching the process's (other jobs run in parallel).
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = llvm::vfs::createPhysicalFileSystem();
-  FS->setCurrentWorkingDirectory(J.Command.Directory);
+  if (std::error_code EC = FS->setCurrentWorkingDirectory(J.Command.Directory)) {
+    Result.Note = J.File + ": not analysed: cannot enter its compile command's folder '" +
+                  J.Command.Directory + "': " + EC.message();
+    return Result;
+  }
   FileSystemOptions FSOpts;
   FSOpts.WorkingDir = J.Command.Directory;
   llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FSOpts, FS));
@@ -178,7 +182,8 @@ JobResult analyse(const Job &J, const rules::SourceConfig &Config, const std::st
 
 std::string absolute(const std::string &Path) {
   llvm::SmallString<256> Abs(Path);
-  llvm::sys::fs::make_absolute(Abs);
+  if (llvm::sys::fs::make_absolute(Abs))
+    return Path; // no current folder to resolve against: keep the path as given
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }
@@ -188,11 +193,13 @@ std::unique_ptr<tooling::CompilationDatabase> openDatabase(const LintOptions &Op
                                                            const std::vector<std::string> &Sources,
                                                            std::string &Error,
                                                            std::vector<std::string> &Notes) {
-  if (Options.CompilerArgs) {
-    llvm::SmallString<256> Cwd;
-    llvm::sys::fs::current_path(Cwd);
-    return std::make_unique<tooling::FixedCompilationDatabase>(Cwd, *Options.CompilerArgs);
+  llvm::SmallString<256> Cwd;
+  if (std::error_code EC = llvm::sys::fs::current_path(Cwd)) {
+    Error = "cannot read the current folder: " + EC.message();
+    return nullptr;
   }
+  if (Options.CompilerArgs)
+    return std::make_unique<tooling::FixedCompilationDatabase>(Cwd, *Options.CompilerArgs);
   if (Options.BuildDir) {
     std::string Path = *Options.BuildDir;
     if (llvm::sys::fs::is_directory(Path)) {
@@ -233,8 +240,6 @@ std::unique_ptr<tooling::CompilationDatabase> openDatabase(const LintOptions &Op
   Notes.push_back("no compilation database found above " +
                   (Sources.empty() ? std::string("the sources") : Sources.front()) +
                   "; parsed with default flags (pass -p BUILD_DIR or -- COMPILER_ARGS)");
-  llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
   return std::make_unique<tooling::FixedCompilationDatabase>(Cwd, std::vector<std::string>{});
 }
 

@@ -25,6 +25,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cassert>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -80,8 +81,9 @@ RelocKind classifyRelocation(unsigned Machine, uint32_t Type) {
       return RelocKind::Copy;
     case ELF::R_X86_64_IRELATIVE:
       return RelocKind::IRelative;
+    default:
+      return RelocKind::Other;
     }
-    return RelocKind::Other;
   case ELF::EM_386:
     switch (Type) {
     case ELF::R_386_NONE:
@@ -104,8 +106,9 @@ RelocKind classifyRelocation(unsigned Machine, uint32_t Type) {
       return RelocKind::Copy;
     case ELF::R_386_IRELATIVE:
       return RelocKind::IRelative;
+    default:
+      return RelocKind::Other;
     }
-    return RelocKind::Other;
   case ELF::EM_AARCH64:
     switch (Type) {
     case ELF::R_AARCH64_NONE:
@@ -126,8 +129,9 @@ RelocKind classifyRelocation(unsigned Machine, uint32_t Type) {
       return RelocKind::Copy;
     case ELF::R_AARCH64_IRELATIVE:
       return RelocKind::IRelative;
+    default:
+      return RelocKind::Other;
     }
-    return RelocKind::Other;
   case ELF::EM_ARM:
     switch (Type) {
     case ELF::R_ARM_NONE:
@@ -148,10 +152,12 @@ RelocKind classifyRelocation(unsigned Machine, uint32_t Type) {
       return RelocKind::Copy;
     case ELF::R_ARM_IRELATIVE:
       return RelocKind::IRelative;
+    default:
+      return RelocKind::Other;
     }
+  default:
     return RelocKind::Other;
   }
-  return RelocKind::Other;
 }
 
 /// Functions the toolchain's start files (crtbegin, crti) or libgcc put in the init tables.
@@ -286,6 +292,8 @@ bool lineTablesAreSafe(StringRef Section, bool LittleEndian) {
               break;
             case dwarf::DW_FORM_block:
               D.skip(C, D.getULEB128(C));
+              break;
+            default: // only the forms accepted above reach here
               break;
             }
           }
@@ -440,6 +448,11 @@ private:
   mutable bool TruncatedStrings = false;
 
   UInt readWord(const char *P) const { return support::endian::read<UInt, ELFT::Endianness, 1>(P); }
+  /// The word at the start of Bytes, which holds at least one (vaddrBytes checked it).
+  UInt readWord(StringRef Bytes) const {
+    assert(Bytes.size() >= sizeof(UInt));
+    return readWord(Bytes.begin());
+  }
 
   std::optional<uint64_t> tag(uint64_t T) const {
     auto It = DynTags.find(T);
@@ -962,7 +975,7 @@ void ElfReader<ELFT>::countRelocationTable(StringRef Bytes, bool Rela, uint64_t 
       if (Rela) {
         recordSlot(Offset, uint64_t(Addend), (TypeName + " addend").str());
       } else if (auto Slot = vaddrBytes(Offset, WordSize)) {
-        recordSlot(Offset, readWord(Slot->data()), (TypeName + " implicit addend").str());
+        recordSlot(Offset, readWord(*Slot), (TypeName + " implicit addend").str());
       }
     } else if (K == RelocKind::Symbolic) {
       uint32_t SymIndex = E.getSymbol(IsMips64EL);
@@ -970,7 +983,7 @@ void ElfReader<ELFT>::countRelocationTable(StringRef Bytes, bool Rela, uint64_t 
         uint64_t Base = DynSyms[SymIndex].st_value;
         if (!Rela)
           if (auto Slot = vaddrBytes(Offset, WordSize))
-            Addend = int64_t(readWord(Slot->data()));
+            Addend = int64_t(readWord(*Slot));
         recordSlot(Offset, Base + uint64_t(Addend), (TypeName + " to a local symbol").str());
       } else {
         SlotFix F;
@@ -1028,7 +1041,7 @@ template <class ELFT> void ElfReader<ELFT>::countRelr(StringRef Bytes) {
       ++Count;
       if (inSlots(Where))
         if (auto Slot = vaddrBytes(Where, WordSize))
-          recordSlot(Where, readWord(Slot->data()), "RELR relative relocation");
+          recordSlot(Where, readWord(*Slot), "RELR relative relocation");
       Where += WordSize;
     } else {
       uint64_t Bits = Entry >> 1;
@@ -1039,7 +1052,7 @@ template <class ELFT> void ElfReader<ELFT>::countRelr(StringRef Bytes) {
         uint64_t At = Where + uint64_t(B) * WordSize;
         if (inSlots(At))
           if (auto Slot = vaddrBytes(At, WordSize))
-            recordSlot(At, readWord(Slot->data()), "RELR relative relocation");
+            recordSlot(At, readWord(*Slot), "RELR relative relocation");
       }
       Where += uint64_t(WordSize * 8 - 1) * WordSize;
     }
@@ -1274,7 +1287,8 @@ template <class ELFT> std::optional<std::vector<uint64_t>> ElfReader<ELFT>::fdeS
   std::vector<uint64_t> Starts;
   Starts.reserve(N);
   for (uint32_t I = 0; I < N; ++I) {
-    int32_t Rel = support::endian::read<int32_t, ELFT::Endianness, 1>(B.data() + Off + 8 * I);
+    int32_t Rel =
+        support::endian::read<int32_t, ELFT::Endianness, 1>(B.data() + Off + uint64_t(8) * I);
     Starts.push_back(HdrAddr + int64_t(Rel));
   }
   llvm::sort(Starts);
@@ -1678,6 +1692,8 @@ std::string archName(unsigned Machine) {
     return "i386";
   case ELF::EM_ARM:
     return "arm";
+  default:
+    break;
   }
   lief::HeaderFields H;
   H.Machine = static_cast<uint16_t>(Machine);

@@ -568,7 +568,6 @@ void Analysis::resolveBinaries() {
   const rules::RuntimeManifest *PathFrom = Runtime       ? Runtime
                                            : DefaultPath ? &*DefaultPath
                                                          : nullptr;
-  std::string RuntimeName = Runtime ? Runtime->Name : "";
 
   // The binary the bootstrap script starts with the bundled loader, and its --library-path.
   std::string LoaderTarget;
@@ -875,8 +874,8 @@ void Analysis::checkSizes() {
                   .str(),
               "package", Fix, rules::Severity::Warning);
   };
-  if (Sources[0].C.Info.ArchiveBytes)
-    Check(double(*Sources[0].C.Info.ArchiveBytes), Zipped, "the .zip for direct upload",
+  if (const std::optional<uint64_t> &ArchiveBytes = Sources[0].C.Info.ArchiveBytes)
+    Check(double(ArchiveBytes.value()), Zipped, "the .zip for direct upload",
           "upload through S3 (the limit is for direct upload), or remove the removable bytes "
           "listed in the report");
   Check(double(P.TotalUncompressedBytes), Unzipped,
@@ -975,7 +974,7 @@ Expected<std::string> packageKind(const std::string &Path) {
                              Path + ": cannot read: " + toString(F.takeError()));
   char Head[4] = {0, 0, 0, 0};
   auto N = sys::fs::readNativeFile(*F, MutableArrayRef(Head, 4));
-  sys::fs::closeFile(*F);
+  (void)sys::fs::closeFile(*F); // read-only: nothing to lose on a failed close
   if (!N)
     return createStringError(inconvertibleErrorCode(),
                              Path + ": cannot read: " + toString(N.takeError()));

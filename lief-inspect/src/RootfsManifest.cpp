@@ -187,7 +187,7 @@ Expected<rules::RuntimeManifest> manifestFromRootfs(const std::string &Rootfs,
         return &It->second;
       std::string T = It->second.Target;
       std::string Dir = StringRef(P).rsplit('/').first.str();
-      SmallString<256> Next(T.size() && T[0] == '/' ? T.substr(1) : Dir + "/" + T);
+      SmallString<256> Next(!T.empty() && T[0] == '/' ? T.substr(1) : Dir + "/" + T);
       sys::path::remove_dots(Next, true, sys::path::Style::posix);
       P = StringRef(Next).ltrim('/').str();
     }

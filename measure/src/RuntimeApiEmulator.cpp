@@ -122,9 +122,10 @@ RuntimeApiEmulator::waitForNextRequest(Clock::time_point Deadline,
                     [&] { return S->BlockedNext > 0 || S->InitError.has_value(); });
   if (W != Wait::Happened)
     return W;
-  if (!S->FirstNextAt)
+  const auto &At = S->FirstNextAt;
+  if (!At.has_value())
     return Wait::Interrupted; // an init error, not a `next`
-  FirstNextAt = S->FirstNextAt.value();
+  FirstNextAt = At.value();
   return W;
 }
 

@@ -53,7 +53,7 @@ bool isDependencyRule(const std::string &Rule) {
 
 void writeTree(const SizeTreeNode &N, unsigned Depth, llvm::raw_ostream &OS) {
   for (const auto &C : N.Children) {
-    std::string Label = std::string(2 * Depth, ' ') + C.Name + (C.Folder ? "/" : "");
+    std::string Label = std::string(size_t(2) * Depth, ' ') + C.Name + (C.Folder ? "/" : "");
     OS << "    " << llvm::left_justify(Label, 46)
        << llvm::right_justify(groupedDigits(C.Bytes), 14);
     if (C.Folder)
@@ -63,8 +63,9 @@ void writeTree(const SizeTreeNode &N, unsigned Depth, llvm::raw_ostream &OS) {
   }
   if (N.OmittedChildren)
     OS << "    "
-       << llvm::left_justify(
-              std::string(2 * Depth, ' ') + "(" + groupedDigits(N.OmittedChildren) + " more)", 46)
+       << llvm::left_justify(std::string(size_t(2) * Depth, ' ') + "(" +
+                                 groupedDigits(N.OmittedChildren) + " more)",
+                             46)
        << llvm::right_justify(groupedDigits(N.OmittedBytes), 14) << "\n";
 }
 

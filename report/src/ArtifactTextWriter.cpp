@@ -103,7 +103,7 @@ void writeBinary(const BinaryReport &B, llvm::raw_ostream &OS) {
   if (Dep.Performed) {
     OS << "  dependencies under " << Dep.Root << ":\n";
     for (const auto &L : Dep.Libraries) {
-      OS << "    " << std::string(2 * (L.Depth - 1), ' ') << L.Name << " => ";
+      OS << "    " << std::string(size_t(2) * (L.Depth - 1), ' ') << L.Name << " => ";
       if (L.Found)
         OS << L.Path << " (" << L.Via << ")\n";
       else

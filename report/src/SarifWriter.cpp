@@ -53,7 +53,8 @@ std::string encodePath(llvm::StringRef Path) {
 /// Absolute, with "." and ".." removed and no trailing separator (except for "/" itself).
 std::string absoluteNormalized(llvm::StringRef Path) {
   llvm::SmallString<256> S(Path);
-  llvm::sys::fs::make_absolute(S);
+  if (llvm::sys::fs::make_absolute(S))
+    return Path.str(); // no current folder to resolve against: keep the path as given
   llvm::sys::path::remove_dots(S, /*remove_dot_dot=*/true);
   std::string Out = S.str().str();
   while (Out.size() > 1 && Out.back() == '/')
