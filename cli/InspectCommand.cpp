@@ -2,6 +2,7 @@
 // package folder with its layers: parses the options, runs inspect::inspectArtifact and prints
 // the report (text, JSON or SARIF).
 #include "Command.h"
+#include "SourcePass.h"
 
 #include "coldstart/analyzer/LintDriver.h"
 #include "coldstart/inspect/Artifact.h"
@@ -12,8 +13,6 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Threading.h"
-#include "llvm/Support/WithColor.h"
 
 namespace cl = llvm::cl;
 using namespace coldstart;
@@ -98,9 +97,6 @@ static cl::opt<unsigned> SourceJobs("jobs",
                                     cl::cat(optionCategory()));
 static OutputOptions Out(InspectCmd);
 
-/// Sources analysed before a progress line is worth drawing.
-static constexpr size_t MinSourcesForProgress = 4;
-
 /// The source pass's view of init, when sources were given: what main builds before it
 /// registers the handler. Problems with the sources are exit-2 errors like any bad input.
 static llvm::Expected<std::optional<report::InitWork>>
@@ -110,22 +106,9 @@ analyseInitWork(const rules::RuleSet &Rules) {
       return llvm::createStringError("compiler arguments after '--' need --source FILE");
     return std::nullopt;
   }
-  analyzer::LintOptions Options;
-  Options.Sources.assign(SourceFiles.begin(), SourceFiles.end());
-  if (!SourceBuildDir.empty())
-    Options.BuildDir = SourceBuildDir;
-  if (hadDoubleDash())
-    Options.CompilerArgs = argsAfterDoubleDash();
-  Options.Jobs = SourceJobs == 0 ? llvm::hardware_concurrency().compute_thread_count() : SourceJobs;
-  analyzer::LintResult Result;
-  {
-    FileProgress Progress(MinSourcesForProgress);
-    if (progressAllowed(Out.format(), Out.OutputFile))
-      Options.Progress = [&Progress](size_t Done, size_t Total, const std::string &File) {
-        Progress.update(Done, Total, File);
-      };
-    Result = analyzer::runLint(Options, Rules);
-  }
+  analyzer::LintResult Result = runSourcePass(
+      sourcePassOptions({SourceFiles.begin(), SourceFiles.end()}, SourceBuildDir, SourceJobs),
+      Rules, progressAllowed(Out.format(), Out.OutputFile));
   if (Result.Error)
     return llvm::createStringError("sources: " + *Result.Error);
   return std::move(Result.InitWork);

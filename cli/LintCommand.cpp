@@ -1,13 +1,12 @@
 // `coldstart lint`: the source pass. Finds the handlers of a C/C++ Lambda function and reports
 // clients, connections and heavy objects built per invocation.
 #include "Command.h"
+#include "SourcePass.h"
 
 #include "coldstart/analyzer/LintDriver.h"
 #include "coldstart/rules/Loader.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
-#include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
 
 namespace cl = llvm::cl;
@@ -48,9 +47,6 @@ static cl::opt<std::string> Shard("shard",
 static cl::list<std::string> Sources(cl::Positional, cl::desc("SOURCE..."), cl::sub(LintCmd),
                                      cl::cat(optionCategory()));
 
-/// Files with fewer TUs than this finish before a progress line would help.
-static constexpr size_t MinFilesForProgress = 4;
-
 static std::string currentFolder() {
   llvm::SmallString<256> Cwd;
   if (llvm::sys::fs::current_path(Cwd))
@@ -62,13 +58,8 @@ static int runLint() {
   if (!Out.validate())
     return ExitFailure;
 
-  analyzer::LintOptions Options;
-  Options.Sources.assign(Sources.begin(), Sources.end());
-  if (!BuildDir.empty())
-    Options.BuildDir = BuildDir;
-  if (hadDoubleDash())
-    Options.CompilerArgs = argsAfterDoubleDash();
-  Options.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count() : Jobs;
+  analyzer::LintOptions Options =
+      sourcePassOptions({Sources.begin(), Sources.end()}, BuildDir, Jobs);
   if (!Shard.empty()) {
     auto Parsed = analyzer::parseShard(Shard);
     if (!Parsed)
@@ -92,15 +83,8 @@ static int runLint() {
   if (!Rules)
     return ExitFailure;
 
-  analyzer::LintResult Result;
-  {
-    FileProgress Progress(MinFilesForProgress);
-    if (progressAllowed(Out.format(), Out.OutputFile))
-      Options.Progress = [&Progress](size_t Done, size_t Total, const std::string &File) {
-        Progress.update(Done, Total, File);
-      };
-    Result = analyzer::runLint(Options, *Rules);
-  }
+  analyzer::LintResult Result =
+      runSourcePass(std::move(Options), *Rules, progressAllowed(Out.format(), Out.OutputFile));
   if (Result.Error)
     return fail(*Result.Error);
 
