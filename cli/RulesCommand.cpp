@@ -57,8 +57,8 @@ static int runValidate(const std::string &Path) {
   if (!rules::mergeRuleSetFile(Merged, Path, Errors)) {
     for (const rules::Diagnostic &D : Errors)
       llvm::errs() << D.str() << "\n";
-    llvm::errs() << Path << ": " << Errors.size() << (Errors.size() == 1 ? " error" : " errors")
-                 << "\n";
+    size_t Count = rules::errorCount(Errors);
+    llvm::errs() << Path << ": " << Count << (Count == 1 ? " error" : " errors") << "\n";
     return ExitFailure;
   }
   llvm::outs() << Path << ": valid rule set (overlays the bundled default)\n";

@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -204,7 +205,9 @@ Expected<rules::RuntimeManifest> manifestFromRootfs(const std::string &Rootfs,
   std::set<std::string> Sonames;
   for (const auto &[P, N] : Tree) {
     StringRef File = StringRef(P).rsplit('/').second;
-    if (isSharedObjectName(File) && Resolve(P))
+    // A manifest is YAML, which is Unicode text: a name that is not UTF-8 could not be
+    // written so that the manifest loads again (nor named by a DT_NEEDED a tool can print).
+    if (isSharedObjectName(File) && json::isUTF8(File) && Resolve(P))
       Sonames.insert(File.str());
   }
   M.Libraries.assign(Sonames.begin(), Sonames.end());
@@ -239,7 +242,7 @@ Expected<rules::RuntimeManifest> manifestFromRootfs(const std::string &Rootfs,
     if (!N || !N->HasContent)
       continue;
     for (StringRef Line : split(N->Content, '\n'))
-      if (Line.consume_front("PRETTY_NAME="))
+      if (Line.consume_front("PRETTY_NAME=") && json::isUTF8(Line))
         M.Os = Line.trim().trim('"').str();
     if (!M.Os.empty())
       break;

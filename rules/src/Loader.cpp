@@ -32,6 +32,13 @@ std::string Diagnostic::str() const {
   return Out + ": error: " + Message;
 }
 
+size_t errorCount(const std::vector<Diagnostic> &Diagnostics) {
+  size_t Count = 0;
+  for (const Diagnostic &D : Diagnostics)
+    Count += D.Omitted ? D.Omitted : 1;
+  return Count;
+}
+
 std::string_view embeddedRuleFile(std::string_view Name) {
   for (unsigned long I = 0; I < embedded::EmbeddedFileCount; ++I)
     if (Name == embedded::EmbeddedFiles[I].Name)

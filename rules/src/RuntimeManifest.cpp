@@ -140,7 +140,8 @@ public:
     if (Unreported)
       Errors.push_back({File, 0, 0,
                         std::to_string(Unreported) + " more errors not shown (the first " +
-                            std::to_string(detail::MaxDiagnostics) + " are)"});
+                            std::to_string(detail::MaxDiagnostics) + " are)",
+                        Unreported});
     if (Errors.size() != Before)
       return std::nullopt;
     return M;

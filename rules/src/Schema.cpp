@@ -53,7 +53,8 @@ public:
     if (Unreported)
       Errors.push_back({File, 0, 0,
                         std::to_string(Unreported) + " more errors not shown (the first " +
-                            std::to_string(MaxDiagnostics) + " are)"});
+                            std::to_string(MaxDiagnostics) + " are)",
+                        Unreported});
   }
 
 private:

@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 using namespace coldstart::test;
 
 namespace {
@@ -84,6 +86,11 @@ TEST(HostileYaml, WrongTypesEverywhereAreCappedAt50Diagnostics) {
   std::string P = Dir.write("wrong-types.yaml", Text);
   Bounded R = runCli({"rules", "validate", P});
   expectDiagnostics(R, P, "more errors not shown");
+  // The closing count covers the errors not shown too: 50 listed + N more = the total.
+  std::smatch More, Total;
+  ASSERT_TRUE(std::regex_search(R.Err, More, std::regex("([0-9]+) more errors not shown")));
+  ASSERT_TRUE(std::regex_search(R.Err, Total, std::regex(": ([0-9]+) errors\n")));
+  EXPECT_EQ(std::stoul(Total[1]), 50 + std::stoul(More[1])) << R.Err.substr(R.Err.size() - 300);
   Bounded I = runCli({"inspect", "--rules", P, Dir.write("app", miniElf({}))});
   expectDiagnostics(I, P, "more errors not shown");
 

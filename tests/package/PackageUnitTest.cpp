@@ -165,3 +165,20 @@ TEST(RuntimeManifest, ExactFromAFolderAndATar) {
     EXPECT_NE(B.Err.find(Broken), std::string::npos) << B.Err;
   }
 }
+
+TEST(RuntimeManifest, NamesThatAreNotUtf8StayOutSoTheManifestLoadsAgain) {
+  std::string Root = freshDir("rootfs-bytes");
+  putFile(Root, "lib64/libc.so.6", "/lib/x86_64-linux-gnu/libc.so.6", 0755);
+  put(Root, "usr/lib64/lib\xff\xfe.so.1", "a library name no YAML text can hold");
+  put(Root, "etc/os-release", "PRETTY_NAME=\"Test \xc0\xaf Linux\"\n"); // an overlong '/'
+  auto M = inspect::manifestFromRootfs(Root, "bytes-rt");
+  ASSERT_TRUE(bool(M)) << llvm::toString(M.takeError());
+  EXPECT_EQ(M->Libraries, std::vector<std::string>{"libc.so.6"});
+  EXPECT_EQ(M->Os, "");
+
+  std::string Out = tempPath("bytes-rt.yaml");
+  auto C = runColdstart({"rules", "runtime-manifest", Root, "--name", "bytes-rt", "-o", Out});
+  ASSERT_EQ(C.Exit, 0) << C.Err;
+  auto I = runColdstart({"inspect", "--runtime", Out, fixture("ctors-gnu")});
+  EXPECT_NE(I.Exit, 2) << I.Err;
+}

@@ -17,10 +17,15 @@ struct Diagnostic {
   int Line = 0;
   int Column = 0;
   std::string Message;
+  /// For the closing "N more errors not shown" entry: N, the errors it stands for.
+  size_t Omitted = 0;
 
   /// "file:line:col: error: message", the form compilers and editors understand.
   std::string str() const;
 };
+
+/// How many errors Diagnostics report, counting those a closing entry says were not shown.
+size_t errorCount(const std::vector<Diagnostic> &Diagnostics);
 
 /// The text of rules/default.yaml as embedded at build time.
 std::string_view defaultRuleSetYaml();
