@@ -130,13 +130,17 @@ private:
   std::string Head, Image;
   bool Decided = false, Holding = false, TooLarge = false, KeepText = false;
 
+  static constexpr uint64_t MaxUpfrontReserve = 64 << 20;
+
   void decide() {
     Decided = true;
     M.Elf = looksLikeElf(Head);
     KeepText = !M.Elf && (keepsText(M.Path) || StringRef(Head).starts_with("#!"));
     if (M.Elf) {
       Holding = true;
-      Image.reserve(size_t(std::min(Declared, Limits.MaxMemberBytes)));
+      // The declared size comes from the archive and may lie: reserve no more than an honest
+      // member's first chunk, and let the string grow as the bytes really arrive.
+      Image.reserve(size_t(std::min({Declared, Limits.MaxMemberBytes, MaxUpfrontReserve})));
     }
   }
 

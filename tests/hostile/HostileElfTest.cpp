@@ -13,6 +13,7 @@
 #include "MiniElf.h"
 #include "RunTool.h"
 
+#include "llvm/Support/Endian.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 
@@ -176,4 +177,24 @@ TEST(HostileElf, LoopsInTheDependencyGraphEndAndResolveEachLibraryOnce) {
   EXPECT_FALSE(S.TimedOut || S.Crashed) << S.Err;
   EXPECT_TRUE(S.Exit == 0 || S.Exit == 1) << S.Err;
   EXPECT_NE(S.Out.find("libb.so"), std::string::npos) << S.Out;
+}
+
+TEST(HostileElf, AZipMemberThatClaimsHundredsOfMegabytesIsNotAllocatedUpFront) {
+  TempDir Dir;
+  std::string Zip = Dir.path() + "/lying.zip";
+  writeZip(Zip, {{"bootstrap", miniElf({needed("libc.so.6")}), 0100755}}, /*Store=*/true);
+  std::string B = readBytes(Zip);
+  // Both headers claim 400 MiB of uncompressed bytes for the few hundred the member holds.
+  size_t Local = B.find("PK\x03\x04"), Central = B.find("PK\x01\x02");
+  ASSERT_NE(Local, std::string::npos);
+  ASSERT_NE(Central, std::string::npos);
+  llvm::support::endian::write32le(&B[Local + 22], 400u << 20);
+  llvm::support::endian::write32le(&B[Central + 24], 400u << 20);
+  writeBytes(Zip, B);
+  // 256 MB of data: reserving the claimed size would abort with std::bad_alloc.
+  Bounded R = runBounded({COLDSTART_BIN, "inspect", Zip}, 60, 256);
+  EXPECT_FALSE(R.Crashed) << R.Err.substr(0, 2000);
+  EXPECT_FALSE(R.TimedOut);
+  EXPECT_EQ(R.Exit, 2) << R.Err;
+  EXPECT_NE(R.Err.find(Zip), std::string::npos) << R.Err;
 }
