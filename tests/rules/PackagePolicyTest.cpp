@@ -55,8 +55,8 @@ TEST(PackagePolicy, PackageNumbersAreSourced) {
     ASSERT_NE(V, nullptr) << Key;
     EXPECT_FALSE(V->Source.empty()) << Key;
   }
-  EXPECT_EQ(R.value("packages.shell-bootstrap-extra-init-ms-low"), 35);
-  EXPECT_EQ(R.value("packages.shell-bootstrap-extra-init-ms-high"), 47);
+  EXPECT_EQ(R.value("packages.shell-bootstrap-extra-init-ms-low"), 30.5);
+  EXPECT_EQ(R.value("packages.shell-bootstrap-extra-init-ms-high"), 48.3);
 }
 
 TEST(PackagePolicy, UserFileAddsChangesAndDisablesEntries) {
