@@ -8,11 +8,15 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "RunTool.h"
+
 #include <gtest/gtest.h>
 
 using namespace coldstart::test;
 
 namespace {
+
+using coldstart::test::TempDir;
 
 /// Reports name files by absolute path; goldens say @ROOT@ for the source folder.
 std::string withRootPlaceholder(std::string Text) {
@@ -25,28 +29,6 @@ std::string withRootPlaceholder(std::string Text) {
 std::string golden(const std::string &Name) {
   return readFile(sourceDir() + "/fixtures/lint/expected/" + Name);
 }
-
-/// A temporary folder removed at the end of the test.
-class TempDir {
-public:
-  TempDir() { llvm::sys::fs::createUniqueDirectory("coldstart-lint-test", Path); }
-  ~TempDir() { llvm::sys::fs::remove_directories(Path); }
-  std::string path(const std::string &Rel = "") const {
-    llvm::SmallString<256> P(Path);
-    if (!Rel.empty())
-      llvm::sys::path::append(P, Rel);
-    return std::string(P);
-  }
-  void write(const std::string &Rel, const std::string &Text) const {
-    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path(Rel)));
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(path(Rel), EC);
-    OS << Text;
-  }
-
-private:
-  llvm::SmallString<256> Path;
-};
 
 /// compile_commands.json entries compiling each file with the fixture flags.
 std::string database(const std::vector<std::string> &Files, const std::string &Extra = "") {

@@ -2,9 +2,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
 
 #include <algorithm>
 
@@ -18,28 +16,9 @@ std::string fixtureIncludeDir() {
   return sourceDir() + "/fixtures/lint/include";
 }
 
-std::string readFile(const std::string &Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  return Buffer ? (*Buffer)->getBuffer().str() : std::string();
-}
-
 RunResult runColdstart(const std::vector<std::string> &Args) {
-  llvm::SmallString<128> OutPath, ErrPath;
-  llvm::sys::fs::createTemporaryFile("coldstart-test-out", "txt", OutPath);
-  llvm::sys::fs::createTemporaryFile("coldstart-test-err", "txt", ErrPath);
-  std::vector<llvm::StringRef> Argv{COLDSTART_BIN};
-  for (const std::string &A : Args)
-    Argv.push_back(A);
-  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(OutPath),
-                                                llvm::StringRef(ErrPath)};
-  RunResult R;
-  std::string Error;
-  R.Status = llvm::sys::ExecuteAndWait(COLDSTART_BIN, Argv, std::nullopt, Redirects, 0, 0, &Error);
-  R.Out = readFile(std::string(OutPath));
-  R.Err = readFile(std::string(ErrPath)) + Error;
-  llvm::sys::fs::remove(OutPath);
-  llvm::sys::fs::remove(ErrPath);
-  return R;
+  ToolResult T = runTool(COLDSTART_BIN, Args);
+  return {T.ExitCode, T.Stdout, T.Stderr};
 }
 
 namespace {

@@ -2,6 +2,8 @@
 // fixture cases in fixtures/lint/cases.
 #pragma once
 
+#include "RunTool.h"
+
 #include "llvm/Support/JSON.h"
 
 #include <optional>
@@ -18,12 +20,12 @@ struct RunResult {
   std::string Err;
 };
 
-/// Runs build/bin/coldstart with Args (without argv[0]) from the source root.
+/// Runs build/bin/coldstart with Args (without argv[0]) from the test's working folder (the
+/// source root).
 RunResult runColdstart(const std::vector<std::string> &Args);
 
 std::string sourceDir();
 std::string fixtureIncludeDir();
-std::string readFile(const std::string &Path);
 
 /// A finding reduced to what annotations state: where, which rule, and whether it is a note.
 struct Expectation {

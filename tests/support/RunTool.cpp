@@ -55,6 +55,12 @@ TempDir::~TempDir() {
   llvm::sys::fs::remove_directories(Path);
 }
 
+std::string TempDir::path(const std::string &Rel) const {
+  llvm::SmallString<256> Full(Path);
+  llvm::sys::path::append(Full, Rel);
+  return std::string(Full);
+}
+
 std::string TempDir::write(const std::string &Name, const std::string &Content) const {
   llvm::SmallString<256> Full(Path);
   llvm::sys::path::append(Full, Name);

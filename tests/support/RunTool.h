@@ -25,6 +25,8 @@ public:
   TempDir(const TempDir &) = delete;
   TempDir &operator=(const TempDir &) = delete;
   const std::string &path() const { return Path; }
+  /// Rel inside the folder (nothing is created).
+  std::string path(const std::string &Rel) const;
   /// Writes Content to Name inside the folder (creating subfolders) and returns its path.
   std::string write(const std::string &Name, const std::string &Content) const;
 

@@ -8,6 +8,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "RunTool.h"
+
 #include <gtest/gtest.h>
 
 using namespace coldstart;
@@ -15,27 +17,7 @@ using namespace coldstart::tidy;
 
 namespace {
 
-class TempDir {
-public:
-  TempDir() { llvm::sys::fs::createUniqueDirectory("coldstart-tidy-config", Path); }
-  ~TempDir() { llvm::sys::fs::remove_directories(Path); }
-  std::string path(const std::string &Rel = "") const {
-    llvm::SmallString<256> P(Path);
-    if (!Rel.empty())
-      llvm::sys::path::append(P, Rel);
-    return std::string(P);
-  }
-  std::string write(const std::string &Rel, const std::string &Text) const {
-    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path(Rel)));
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(path(Rel), EC);
-    OS << Text;
-    return path(Rel);
-  }
-
-private:
-  llvm::SmallString<256> Path;
-};
+using coldstart::test::TempDir;
 
 const rules::ResourceKind *kind(const rules::RuleSet &R, const std::string &Name) {
   for (const rules::ResourceKind &K : R.Source.Resources)

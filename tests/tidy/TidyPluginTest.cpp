@@ -11,8 +11,9 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include "RunTool.h"
 
 #include <gtest/gtest.h>
 
@@ -27,49 +28,16 @@ using namespace coldstart::test;
 
 namespace {
 
+using coldstart::test::TempDir;
+
 const std::string Plugin = COLDSTART_TIDY_PLUGIN;
 const std::string ClangTidy = CLANG_TIDY_BIN;
 
-class TempDir {
-public:
-  TempDir() { llvm::sys::fs::createUniqueDirectory("coldstart-tidy-test", Path); }
-  ~TempDir() { llvm::sys::fs::remove_directories(Path); }
-  std::string path(const std::string &Rel = "") const {
-    llvm::SmallString<256> P(Path);
-    if (!Rel.empty())
-      llvm::sys::path::append(P, Rel);
-    return std::string(P);
-  }
-  std::string write(const std::string &Rel, const std::string &Text) const {
-    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(path(Rel)));
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(path(Rel), EC);
-    OS << Text;
-    return path(Rel);
-  }
-
-private:
-  llvm::SmallString<256> Path;
-};
-
-/// Runs Program with Args from WorkingDir (through /bin/sh, as ExecuteAndWait has no working
-/// folder of its own).
+/// Runs Program with Args from WorkingDir.
 RunResult run(const std::string &Program, const std::vector<std::string> &Args,
               const std::string &WorkingDir) {
-  TempDir Scratch;
-  std::string OutPath = Scratch.path("out"), ErrPath = Scratch.path("err");
-  std::vector<std::string> Argv = {"/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", WorkingDir,
-                                   Program};
-  Argv.insert(Argv.end(), Args.begin(), Args.end());
-  std::vector<llvm::StringRef> Refs(Argv.begin(), Argv.end());
-  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef("/dev/null"),
-                                                llvm::StringRef(OutPath), llvm::StringRef(ErrPath)};
-  RunResult R;
-  std::string Error;
-  R.Status = llvm::sys::ExecuteAndWait("/bin/sh", Refs, std::nullopt, Redirects, 300, 0, &Error);
-  R.Out = readFile(OutPath);
-  R.Err = readFile(ErrPath) + Error;
-  return R;
+  coldstart::test::ToolResult T = coldstart::test::runTool(Program, Args, WorkingDir);
+  return {T.ExitCode, T.Stdout, T.Stderr};
 }
 
 std::string realPath(const std::string &Path) {
