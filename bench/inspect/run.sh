@@ -10,16 +10,12 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$here/../lib.sh"
 build=${1:-}
 [ -n "$build" ] && shift
-if [ -z "$build" ]; then
-  for b in "$root/build-inspect" "$root/build"; do
-    if [ -x "$b/bin/coldstart" ]; then build=$b; break; fi
-  done
-fi
+build=$(bench_build "$build" "$root/build-inspect" "$root/build")
 coldstart="$build/bin/coldstart"
-[ -x "$coldstart" ] || { echo "run.sh: no coldstart binary in '$build'; build it first" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time (package 'time') is needed" >&2; exit 2; }
 runs=${RUNS:-5}
 
 files=("$@")
@@ -36,25 +32,7 @@ if ! g++ -O2 -std=c++17 -w "$here/lief_full_parse.cpp" -lLIEF -o "$lief" 2>"$wor
   lief=""
 fi
 
-# measure NAME CMD...: prints "wall_seconds peak_kib" (medians of $runs runs).
-measure() {
-  local walls=() rss=()
-  for _ in $(seq "$runs"); do
-    # Wall time from the shell's nanosecond clock (time -v rounds to 10 ms); peak RSS from
-    # time -v.
-    local t0 t1
-    t0=$(date +%s%N)
-    /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
-      echo "run.sh: '$*' failed:" >&2; cat "$work/err" >&2; return 1; }
-    t1=$(date +%s%N)
-    walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b - a) / 1e9}')")
-    rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time")")
-  done
-  local w r
-  w=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  r=$(printf '%s\n' "${rss[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$w $r"
-}
+measure() { bench_measure "$work" "$runs" "$@"; }
 
 read -r bw br < <(measure "$coldstart" --version)
 printf 'coldstart process baseline (--version, shared LLVM/Clang libraries loaded): %.3f s, %.1f MiB\n' \

@@ -10,15 +10,11 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# shellcheck source=bench/lib.sh
+source "$here/../lib.sh"
 build=${1:-}
-if [ -z "$build" ]; then
-  for b in "$root/build-package" "$root/build"; do
-    if [ -x "$b/bin/coldstart" ]; then build=$b; break; fi
-  done
-fi
+build=$(bench_build "$build" "$root/build-package" "$root/build")
 coldstart="$build/bin/coldstart"
-[ -x "$coldstart" ] || { echo "run.sh: no coldstart binary in '$build'; build it first" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time (package 'time') is needed" >&2; exit 2; }
 runs=${RUNS:-3}
 
 work=$(mktemp -d)
@@ -51,24 +47,7 @@ largest=$(find "$pkg" -type f -printf '%s\n' | sort -n | tail -1)
 files=$(find "$pkg" -type f | wc -l)
 rm -rf "$pkg"
 
-measure() {
-  local walls=() rss=()
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
-      local rc=$?
-      # coldstart exits 1 when it has findings; only 2 and above are failures.
-      if [ "$rc" -ge 2 ]; then echo "run.sh: '$*' failed:" >&2; cat "$work/err" >&2; return 1; fi; }
-    t1=$(date +%s%N)
-    walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", (b - a) / 1e9}')")
-    rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time")")
-  done
-  local w r
-  w=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  r=$(printf '%s\n' "${rss[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$w $r"
-}
+measure() { bench_measure "$work" "$runs" "$@"; }
 
 printf 'package: %d files, %.1f MB unzipped, %.1f MB zipped, largest member %.1f MB\n' \
   "$files" "$(awk -v b="$unzipped" 'BEGIN {print b / 1e6}')" \
