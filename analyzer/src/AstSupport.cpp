@@ -106,9 +106,10 @@ const std::string &FunctionNamer::id(const FunctionDecl *FD) {
           Parent->isLambda() && !FD->getTemplateSpecializationArgs())
         Id +=
             "#" + std::to_string(SM.getDecomposedLoc(SM.getFileLoc(Parent->getLocation())).second);
-  } else if (!FD->isExternallyVisible()) {
+  } else if (!FD->isExternallyVisible() || FD->isMain()) {
     // USRs of internal-linkage functions carry only the file's base name; two services'
-    // main.cpp files would collide in a project-wide join.
+    // main.cpp files would collide in a project-wide join. Every program's main has the same
+    // USR, and a project-wide database holds several programs (tests, tools, the function).
     const SourceManager &SM = Loc.sourceManager();
     Id = Loc.fileName(SM.getFileID(SM.getFileLoc(FD->getLocation()))) + "|" + std::string(Usr);
   } else {

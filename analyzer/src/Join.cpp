@@ -74,13 +74,17 @@ public:
     return It == Registrations.end() ? NoRegistrations : It->second;
   }
 
-  /// The program's `main` (a custom runtime's entry point), when a summary defines it.
-  const FunctionSummary *mainFunction() const {
-    const FunctionSummary *Main = nullptr;
+  /// Every definition of `main` (a custom runtime's entry point; a whole-project database can
+  /// hold several programs), by place.
+  std::vector<const FunctionSummary *> mainFunctions() const {
+    std::vector<const FunctionSummary *> Mains;
     for (const auto &[Id, F] : Functions)
-      if (F->Name == "main" && F->Definition.valid() && (!Main || F->Id < Main->Id))
-        Main = F;
-    return Main;
+      if (F->Name == "main" && F->Definition.valid())
+        Mains.push_back(F);
+    std::sort(Mains.begin(), Mains.end(), [](const FunctionSummary *A, const FunctionSummary *B) {
+      return A->Definition < B->Definition;
+    });
+    return Mains;
   }
 
   static std::string key(const SourcePoint &P) {
@@ -304,7 +308,7 @@ public:
 
   report::InitWork run() {
     report::InitWork Work;
-    const FunctionSummary *Main = G.mainFunction();
+    const FunctionSummary *Main = chooseMain(Work);
     if (Main) {
       Work.MainFound = true;
       Work.Main = toLocation(Main->Definition);
@@ -337,6 +341,59 @@ public:
   }
 
 private:
+  /// The function's main among several programs' (tests, tools): the one that registers a
+  /// handler, directly or through what it calls. Null, with a note, when that is ambiguous.
+  const FunctionSummary *chooseMain(report::InitWork &Work) const {
+    std::vector<const FunctionSummary *> Mains = G.mainFunctions();
+    Work.MainDefinitions = Mains.size();
+    std::vector<std::string> &Notes = Work.Notes;
+    if (Mains.size() <= 1)
+      return Mains.empty() ? nullptr : Mains.front();
+    std::vector<const FunctionSummary *> Registering;
+    for (const FunctionSummary *M : Mains)
+      if (registersHandler(M->Id))
+        Registering.push_back(M);
+    auto Places = [](const std::vector<const FunctionSummary *> &Fs) {
+      std::string Out;
+      for (const FunctionSummary *F : Fs)
+        Out += (Out.empty() ? "" : ", ") + llvm::sys::path::filename(F->Definition.File).str() +
+               ":" + std::to_string(F->Definition.Line);
+      return Out;
+    };
+    if (Registering.size() == 1) {
+      Notes.push_back("main() is defined " + std::to_string(Mains.size()) +
+                      " times among the sources; the one that registers a handler (" +
+                      Places(Registering) + ") is taken as the function's");
+      return Registering.front();
+    }
+    Notes.push_back(
+        "main() is defined " + std::to_string(Mains.size()) + " times (" +
+        Places(Registering.empty() ? Mains : Registering) + ")" +
+        (Registering.empty() ? ", none registering a handler" : ", several registering a handler") +
+        ": give the function's own sources with --source to tell which is its "
+        "init");
+    return nullptr;
+  }
+
+  /// Whether Id, or anything it reaches, registers a handler.
+  bool registersHandler(const std::string &Id) const {
+    std::set<std::string> Seen{Id};
+    std::deque<std::string> Queue{Id};
+    while (!Queue.empty()) {
+      std::string F = Queue.front();
+      Queue.pop_front();
+      if (!G.registrationsIn(F).empty())
+        return true;
+      for (const CallEdge *E : G.edgesFrom(F)) {
+        if (Handlers.count(E->Callee))
+          return true;
+        if (Seen.insert(E->Callee).second)
+          Queue.push_back(E->Callee);
+      }
+    }
+    return false;
+  }
+
   /// Lists Id's sites and queues its callees, up to a handler registration it makes.
   void visit(const std::string &Id, std::unordered_map<std::string, Reached> &Seen,
              std::deque<std::string> &Queue, std::set<std::string> &Reported,

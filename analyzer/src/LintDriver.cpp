@@ -490,7 +490,8 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
   Result.Report.Findings = joinSummaries(Summaries, Rules);
   Result.InitWork = findInitWork(Summaries, Rules);
   Result.InitWork.FilesAnalysed = Result.FilesAnalysed;
-  Result.InitWork.Notes = Result.Report.RunNotes;
+  Result.InitWork.Notes.insert(Result.InitWork.Notes.begin(), Result.Report.RunNotes.begin(),
+                               Result.Report.RunNotes.end());
   report::sortFindings(Result.Report.Findings);
   return Result;
 }

@@ -91,9 +91,13 @@ report::EstimatePart initCodePart(const report::InitWork *Init, const rules::Rul
                 "before it registers the handler is not included";
     return Part;
   }
-  std::string NoMain = "none of the " + std::to_string(Init->FilesAnalysed) +
-                       " sources analysed defines main(), so only what static variables' "
-                       "initializers build is known to be init work";
+  std::string NoMain =
+      (Init->MainDefinitions == 0
+           ? "none of the " + std::to_string(Init->FilesAnalysed) +
+                 " sources analysed defines main()"
+           : "main() is defined " + std::to_string(Init->MainDefinitions) +
+                 " times and none is clearly the function's (see the notes)") +
+      ", so only what static variables' initializers build is known to be init work";
   Part.Items = Init->Items;
   if (Init->Items.empty()) {
     Part.Note = Init->MainFound ? "neither main before it registers the handler nor a static "

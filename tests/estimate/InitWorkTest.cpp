@@ -228,3 +228,49 @@ TEST(InitWork, BadSourceArgumentsExitTwoNamingTheProblem) {
   EXPECT_EQ(DashWithoutSource.ExitCode, 2);
   EXPECT_NE(DashWithoutSource.Stderr.find("--source"), std::string::npos);
 }
+
+TEST(InitWork, OfSeveralProgramsTheMainThatRegistersAHandlerIsTheFunctions) {
+  TempDir Dir;
+  // A database of several programs: a unit test's main and a tool's main beside the function.
+  std::string Test = Dir.write("test_main.cpp", "#include <curl/curl.h>\n"
+                                                "int main() {\n"
+                                                "  curl_global_init(CURL_GLOBAL_ALL);\n"
+                                                "  return 0;\n"
+                                                "}\n");
+  analyzer::LintOptions O;
+  O.Sources = {Fixture, Test};
+  O.CompilerArgs = std::vector<std::string>{"-std=c++17", "-isystem", StandInHeaders};
+  analyzer::LintResult R = analyzer::runLint(O, rules::defaultRuleSet());
+  ASSERT_FALSE(R.Error) << *R.Error;
+  ASSERT_TRUE(R.InitWork.MainFound);
+  EXPECT_EQ(R.InitWork.MainDefinitions, 2u);
+  EXPECT_EQ(R.InitWork.Main.File, Fixture);
+  for (const report::InitWorkItem &I : R.InitWork.Items)
+    EXPECT_NE(I.Where.File, Test) << I.Name;
+  ASSERT_FALSE(R.InitWork.Notes.empty());
+  EXPECT_NE(R.InitWork.Notes.back().find("the one that registers a handler"), std::string::npos);
+
+  // Two mains that both register handlers: neither is taken, and the note says how to choose.
+  std::string Other = Dir.write(
+      "other_function.cpp", "#include <aws/lambda-runtime/runtime.h>\n"
+                            "#include <curl/curl.h>\n"
+                            "using namespace aws::lambda_runtime;\n"
+                            "static invocation_response h(invocation_request const &r) {\n"
+                            "  return invocation_response::success(r.payload, \"text/plain\");\n"
+                            "}\n"
+                            "int main() {\n"
+                            "  curl_global_init(CURL_GLOBAL_ALL);\n"
+                            "  run_handler(h);\n"
+                            "}\n");
+  O.Sources = {Fixture, Other};
+  analyzer::LintResult Both = analyzer::runLint(O, rules::defaultRuleSet());
+  ASSERT_FALSE(Both.Error) << *Both.Error;
+  EXPECT_FALSE(Both.InitWork.MainFound);
+  EXPECT_TRUE(Both.InitWork.Items.empty());
+  ASSERT_FALSE(Both.InitWork.Notes.empty());
+  EXPECT_NE(Both.InitWork.Notes.back().find("--source"), std::string::npos);
+  report::Estimate E =
+      inspect::estimateColdStart({}, rules::defaultRuleSet(), nullptr, 1769, &Both.InitWork);
+  EXPECT_NE(initCode(E).Note.find("main() is defined 2 times"), std::string::npos)
+      << initCode(E).Note;
+}

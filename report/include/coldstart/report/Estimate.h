@@ -45,6 +45,7 @@ struct InitWork {
   /// The sources analysed define `main` (a custom runtime's entry point); when they do not,
   /// only what static variables' initializers build is known to be init work.
   bool MainFound = false;
+  size_t MainDefinitions = 0; // several: a database of several programs (see Notes)
   Location Main;
   size_t FilesAnalysed = 0;
   std::vector<InitWorkItem> Items;
