@@ -2,6 +2,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
 
 #include <algorithm>
 #include <set>
@@ -27,7 +28,61 @@ void addCounts(const report::BinaryReport &B, StartupCounts &C) {
   else
     C.LazyJumpSlots += R.JumpSlot;
   C.StaticInitializers += B.Initializers.Count;
+  for (const report::InitFunction &F : B.Initializers.Functions)
+    if (!F.Toolchain)
+      C.Initializers.push_back({F.Name.empty() ? F.Symbol : F.Name, F.SourceFile});
   C.Binaries.push_back(B.Path);
+}
+
+bool isKnown(const rules::KnownInitializer &K, const StartupCounts::Initializer &I) {
+  llvm::StringRef File = llvm::sys::path::filename(I.SourceFile);
+  for (const rules::NamePattern &P : K.Files)
+    if (!File.empty() && P.matches(File))
+      return true;
+  for (const rules::NamePattern &P : K.Functions)
+    if (!I.Name.empty() && P.matches(I.Name))
+      return true;
+  return false;
+}
+
+/// The rule set's known initializers among those counted: a term for each kind with a measured
+/// extra cost, a note naming the others.
+void addKnownInitializers(report::EstimatePart &Part, const StartupCounts &C,
+                          const rules::RuleSet &Rules, double CpuFactor) {
+  for (const rules::KnownInitializer &K : Rules.Initializers) {
+    if (!K.Enabled)
+      continue;
+    std::vector<std::string> Where;
+    for (const StartupCounts::Initializer &I : C.Initializers)
+      if (isKnown(K, I))
+        Where.push_back(!I.SourceFile.empty() ? llvm::sys::path::filename(I.SourceFile).str()
+                                              : I.Name);
+    if (Where.empty())
+      continue;
+    std::string Shown;
+    for (size_t I = 0; I < Where.size() && I < 5; ++I)
+      Shown += (I ? ", " : "") + Where[I];
+    if (Where.size() > 5)
+      Shown += ", ...";
+    std::string Named = std::to_string(Where.size()) + " " + K.What + " initializer" +
+                        (Where.size() == 1 ? "" : "s") + " (" + Shown + ")";
+    if (K.ExtraUs) {
+      report::EstimateTerm T;
+      T.What = Named + ", beyond the per-initializer cost";
+      T.Quantity = static_cast<double>(Where.size());
+      T.CoefficientKey = "initializers." + K.Name + ".extra-us";
+      T.Coefficient = K.ExtraUs->Value;
+      T.CoefficientUnit = K.ExtraUs->Unit.empty() ? "us" : K.ExtraUs->Unit;
+      T.Source = K.ExtraUs->Source;
+      T.Ms = T.Quantity * T.Coefficient * 1e-3 * CpuFactor;
+      Part.Ms += T.Ms;
+      Part.Terms.push_back(std::move(T));
+      continue;
+    }
+    Part.Note += (Part.Note.empty() ? "" : "; ") + Named + ": " + K.Why +
+                 "; costed like any other initializer (no initializers." + K.Name +
+                 ".extra-us in the rule set)";
+  }
 }
 
 /// A term whose coefficient the rule set may lack: then it is left out and the part says so.
@@ -202,6 +257,7 @@ report::Estimate compute(const StartupCounts &C, const rules::RuleSet &Rules,
   Init.CpuBound = true;
   addTerm(Init, Rules, InitializerKey, "static initializers run before main",
           static_cast<double>(C.StaticInitializers), 1e-3, E.CpuFactor);
+  addKnownInitializers(Init, C, Rules, E.CpuFactor);
   Init.Note += (Init.Note.empty() ? "" : "; ") +
                std::string("each initializer is costed alike; one that loads a file or opens "
                            "a connection costs far more");

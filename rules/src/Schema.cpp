@@ -79,9 +79,18 @@ private:
         applyValues(Key, Value);
       else if (Key == "packages")
         applyPackages(Value);
+      else if (Key == "initializers")
+        applyNamedEntries(Value, "initializers", Target.Initializers,
+                          &Overlay::applyKnownInitializer,
+                          [](const KnownInitializer &K) -> std::string {
+                            if (K.What.empty() || (K.Files.empty() && K.Functions.empty()))
+                              return "needs 'what' and 'files' or 'functions'";
+                            return "";
+                          });
       else
         unknownKey(Entry.first, Key,
-                   {"version", "rules", "source", "limits", "thresholds", "cost", "packages"});
+                   {"version", "rules", "source", "limits", "thresholds", "cost", "packages",
+                    "initializers"});
     }
   }
 
@@ -538,6 +547,35 @@ private:
           P.Enabled = *B;
       } else if (!Key.empty()) {
         unknownKey(Entry.first, Key, {"what", "folders", "suffixes", "why", "enabled"});
+      }
+    }
+  }
+
+  // --- initializers ------------------------------------------------------------------------
+
+  void applyKnownInitializer(const YAML::Node &N, KnownInitializer &K) {
+    for (const auto &Entry : N) {
+      std::string Key = keyOf(Entry.first);
+      const YAML::Node &V = Entry.second;
+      if (Key == "what" || Key == "why") {
+        if (auto S = scalarString(V, "'" + Key + "'"))
+          (Key == "what" ? K.What : K.Why) = *S;
+      } else if (Key == "files" || Key == "functions") {
+        std::vector<std::string> Texts;
+        applyStringList(V, "'" + Key + "'", Texts);
+        std::vector<NamePattern> &Into = Key == "files" ? K.Files : K.Functions;
+        Into.clear();
+        for (const std::string &T : Texts)
+          Into.emplace_back(T);
+      } else if (Key == "extra-us") {
+        SourcedValue Cost = K.ExtraUs.value_or(SourcedValue{0, "us", ""});
+        if (applyValue(V, "initializers." + K.Name + ".extra-us", Cost))
+          K.ExtraUs = Cost;
+      } else if (Key == "enabled") {
+        if (auto B = scalarBool(V, "'enabled'"))
+          K.Enabled = *B;
+      } else if (!Key.empty()) {
+        unknownKey(Entry.first, Key, {"what", "why", "files", "functions", "extra-us", "enabled"});
       }
     }
   }

@@ -290,3 +290,88 @@ TEST(Estimate, PackageBytesAreStatedButNotCostedPerMegabyte) {
     }
   }
 }
+
+namespace {
+
+const llvm::json::Object *estimatePart(const llvm::json::Value &Doc, llvm::StringRef Name) {
+  for (const llvm::json::Value &P : *Doc.getAsObject()->getObject("estimate")->getArray("parts"))
+    if (P.getAsObject()->getString("name") == Name)
+      return P.getAsObject();
+  return nullptr;
+}
+
+} // namespace
+
+TEST(Estimate, KnownInitializersAreNamedAndCostedOnlyWhenMeasured) {
+  std::string Elf = std::string(COLDSTART_BINARY_DIR) + "/fixtures/estimate/known-initializers";
+  test::ToolResult Plain =
+      runTool(COLDSTART_BIN, {"inspect", "--format", "json", "--memory", "1769", Elf});
+  ASSERT_EQ(Plain.ExitCode, 0) << Plain.Stderr;
+  auto Doc = llvm::json::parse(Plain.Stdout);
+  ASSERT_TRUE(bool(Doc)) << llvm::toString(Doc.takeError());
+  const llvm::json::Object *Part = estimatePart(*Doc, "static-initializers");
+  ASSERT_NE(Part, nullptr);
+  std::string Note = Part->getString("note")->str();
+  EXPECT_NE(Note.find("1 protobuf descriptor registration initializer (widget.pb.cc)"),
+            std::string::npos)
+      << Note;
+  EXPECT_EQ(Part->getArray("terms")->size(), 1u); // the per-initializer term only
+
+  // A measured extra cost turns the note into a term: 1 x 500 us at one vCPU = 0.5 ms.
+  TempDir Dir;
+  std::string Rules = Dir.write("measured.yaml", "initializers:\n"
+                                                 "  protobuf-descriptors:\n"
+                                                 "    extra-us: {value: 500, unit: us, source: "
+                                                 "\"our profile of widget.pb.cc\"}\n");
+  test::ToolResult Costed = runTool(
+      COLDSTART_BIN, {"inspect", "--format", "json", "--memory", "1769", "--rules", Rules, Elf});
+  ASSERT_EQ(Costed.ExitCode, 0) << Costed.Stderr;
+  auto CostedDoc = llvm::json::parse(Costed.Stdout);
+  ASSERT_TRUE(bool(CostedDoc));
+  const llvm::json::Object *CostedPart = estimatePart(*CostedDoc, "static-initializers");
+  ASSERT_NE(CostedPart, nullptr);
+  const llvm::json::Array &Terms = *CostedPart->getArray("terms");
+  ASSERT_EQ(Terms.size(), 2u);
+  const llvm::json::Object &Extra = *Terms[1].getAsObject();
+  EXPECT_EQ(Extra.getString("coefficient_key"), "initializers.protobuf-descriptors.extra-us");
+  EXPECT_EQ(Extra.getNumber("quantity"), 1);
+  EXPECT_NEAR(*Extra.getNumber("ms"), 0.5, 1e-9);
+  EXPECT_EQ(Extra.getString("source"), "our profile of widget.pb.cc");
+  double PerInitializer = *Terms[0].getAsObject()->getNumber("ms");
+  EXPECT_NEAR(*CostedPart->getNumber("ms"), PerInitializer + 0.5, 0.002);
+}
+
+TEST(Estimate, KnownInitializerEntriesAreCheckedLikeTheRestOfTheRuleSet) {
+  rules::RuleSet R = rules::defaultRuleSet();
+  std::vector<rules::Diagnostic> Errors;
+  EXPECT_FALSE(rules::mergeRuleSetText(R, "initializers:\n  flags:\n    why: no what\n",
+                                       "incomplete.yaml", Errors));
+  ASSERT_FALSE(Errors.empty());
+  EXPECT_NE(Errors[0].str().find("incomplete.yaml:2:"), std::string::npos) << Errors[0].str();
+  EXPECT_NE(Errors[0].str().find("needs 'what' and 'files' or 'functions'"), std::string::npos);
+
+  Errors.clear();
+  EXPECT_FALSE(rules::mergeRuleSetText(
+      R, "initializers:\n  protobuf-descriptors:\n    extra-us: -1\n", "negative.yaml", Errors));
+  ASSERT_FALSE(Errors.empty());
+  EXPECT_NE(Errors[0].str().find("must not be negative"), std::string::npos);
+
+  Errors.clear();
+  ASSERT_TRUE(rules::mergeRuleSetText(R,
+                                      "initializers:\n"
+                                      "  protobuf-descriptors: {enabled: false}\n"
+                                      "  gflags:\n"
+                                      "    what: gflags flag registration\n"
+                                      "    functions: [\"*FlagRegisterer*\"]\n",
+                                      "mine.yaml", Errors));
+  ASSERT_EQ(R.Initializers.size(), 2u);
+  EXPECT_FALSE(R.Initializers[0].Enabled);
+  EXPECT_EQ(R.Initializers[1].Name, "gflags");
+  StartupCounts C;
+  C.Initializers = {{"_GLOBAL__sub_I_widget.pb.cc", "widget.pb.cc"},
+                    {"gflags::FlagRegisterer::FlagRegisterer()", ""}};
+  report::Estimate E = estimateColdStart(C, R, nullptr, 1769);
+  const std::string &Note = part(E, "static-initializers")->Note;
+  EXPECT_EQ(Note.find("protobuf"), std::string::npos) << Note; // turned off
+  EXPECT_NE(Note.find("1 gflags flag registration initializer"), std::string::npos) << Note;
+}

@@ -25,6 +25,12 @@ struct StartupCounts {
                                     // and PLT slots when lazy binding is off
   uint64_t LazyJumpSlots = 0;       // PLT slots bound on first call instead (not counted)
   uint64_t StaticInitializers = 0;
+  /// The initializers counted, by name and source file, for the rule set's known ones.
+  struct Initializer {
+    std::string Name;       // readable name, "_GLOBAL__sub_I_widget.pb.cc"
+    std::string SourceFile; // as DWARF or the name gives it; may be empty
+  };
+  std::vector<Initializer> Initializers;
   std::vector<std::string> Binaries;               // the paths counted
   uint64_t ArtifactBytes = 0;                      // unpacked bytes of the artifact
   std::optional<uint64_t> ArtifactCompressedBytes; // as zipped, for a .zip

@@ -114,10 +114,24 @@ struct PackagePolicy {
   std::vector<RemovablePattern> Removable;
 };
 
+/// A kind of static initializer known to do more than the average one (rules/default.yaml
+/// `initializers:`), recognized by the translation unit it comes from or by its name.
+struct KnownInitializer {
+  std::string Name; // key in the rule set, e.g. "protobuf-descriptors"
+  std::string What; // "protobuf descriptor registration"
+  std::string Why;
+  std::vector<NamePattern> Files;     // base names of the source file: "*.pb.cc"
+  std::vector<NamePattern> Functions; // the initializer's name: "_GLOBAL__sub_I_*.pb.cc"
+  /// What one costs beyond cost.static-initializer-us, when somebody measured it.
+  std::optional<SourcedValue> ExtraUs;
+  bool Enabled = true;
+};
+
 struct RuleSet {
   std::map<std::string, RuleInfo> Rules; // by id
   SourceConfig Source;
   PackagePolicy Packages;
+  std::vector<KnownInitializer> Initializers;
   /// Lambda limits, thresholds and cost coefficients, by dotted key
   /// ("limits.zipped-upload-bytes", "thresholds.static-initializers", "cost.platform-init-ms").
   std::map<std::string, SourcedValue> Values;
