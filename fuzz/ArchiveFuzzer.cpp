@@ -4,7 +4,7 @@
 // and as its own layer; `coldstart measure`'s TaskRoot unpacks it into a private folder.
 // Invariants: inspect errors name the file; the JSON report parses; unpacking writes nothing
 // outside its own folder and leaves nothing behind.
-#include "FuzzSupport.h"
+#include "InspectFuzzSupport.h"
 
 #include "TaskRoot.h" // measure/src
 
@@ -86,14 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     std::string Message = llvm::toString(std::move(E));
     COLDSTART_FUZZ_CHECK(Message.find(S.Input) != std::string::npos, Message);
   } else {
-    report::sortFindings(R.Findings);
-    std::string Text, Json, Sarif;
-    llvm::raw_string_ostream TextOS(Text), JsonOS(Json), SarifOS(Sarif);
-    report::writeInspectText(R, TextOS);
-    report::writeInspectJson(R, JsonOS);
-    report::writeSarif(report::toReport(R), Rules, SarifOS);
-    fuzz::checkJson(Json);
-    fuzz::checkJson(Sarif);
+    fuzz::checkInspectWriters(R, Rules);
   }
 
   // measure's unpacking, with a small cap.

@@ -2,7 +2,7 @@
 // dependency walk over a file system where every library is this same file, the checks, the
 // estimate and the three writers). Any input must end in an error or a report whose JSON
 // parses; crashes, sanitizer reports, hangs and runaway memory are what libFuzzer records.
-#include "FuzzSupport.h"
+#include "InspectFuzzSupport.h"
 
 #include "coldstart/inspect/ArtifactChecks.h"
 #include "coldstart/inspect/Dependencies.h"
@@ -69,14 +69,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   R.Binaries.push_back(std::move(*Binary));
   R.ColdStart = inspect::estimateColdStart(inspect::countStartupWork(R), Rules, &Manifest, 0);
   inspect::checkColdStartBudget(R.ColdStart, R.Path, Rules, R.Findings);
-  report::sortFindings(R.Findings);
-
-  std::string Text, Json, Sarif;
-  llvm::raw_string_ostream TextOS(Text), JsonOS(Json), SarifOS(Sarif);
-  report::writeInspectText(R, TextOS);
-  report::writeInspectJson(R, JsonOS);
-  report::writeSarif(report::toReport(R), Rules, SarifOS);
-  fuzz::checkJson(Json);
-  fuzz::checkJson(Sarif);
+  fuzz::checkInspectWriters(R, Rules);
   return 0;
 }

@@ -24,7 +24,7 @@ using namespace coldstart::test;
 namespace {
 
 std::string fixtureElf(const std::string &Name) {
-  return readBytes(std::string(COLDSTART_BINARY_DIR) + "/fixtures/elf/" + Name);
+  return readFile(std::string(COLDSTART_BINARY_DIR) + "/fixtures/elf/" + Name);
 }
 
 void expectReport(const Bounded &R, const std::string &Note) {
@@ -183,14 +183,14 @@ TEST(HostileElf, AZipMemberThatClaimsHundredsOfMegabytesIsNotAllocatedUpFront) {
   TempDir Dir;
   std::string Zip = Dir.path() + "/lying.zip";
   writeZip(Zip, {{"bootstrap", miniElf({needed("libc.so.6")}), 0100755}}, /*Store=*/true);
-  std::string B = readBytes(Zip);
+  std::string B = readFile(Zip);
   // Both headers claim 400 MiB of uncompressed bytes for the few hundred the member holds.
   size_t Local = B.find("PK\x03\x04"), Central = B.find("PK\x01\x02");
   ASSERT_NE(Local, std::string::npos);
   ASSERT_NE(Central, std::string::npos);
   llvm::support::endian::write32le(&B[Local + 22], 400u << 20);
   llvm::support::endian::write32le(&B[Central + 24], 400u << 20);
-  writeBytes(Zip, B);
+  writeFile(Zip, B);
   // 256 MB of data: reserving the claimed size would abort with std::bad_alloc.
   Bounded R = runBounded({COLDSTART_BIN, "inspect", Zip}, 60, 256);
   EXPECT_FALSE(R.Crashed) << R.Err.substr(0, 2000);

@@ -54,8 +54,8 @@ Bounded runBounded(const std::vector<std::string> &Argv, unsigned Seconds, unsig
   R.Exit =
       llvm::sys::ExecuteAndWait(Refs[0], Refs, EnvArg, Redirects, Seconds, Limit, &Error, &Failed);
   R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
-  R.Out = readBytes(OutPath);
-  R.Err = readBytes(ErrPath);
+  R.Out = readFile(OutPath);
+  R.Err = readFile(ErrPath);
   R.TimedOut = llvm::StringRef(Error).contains("timed out");
   R.Crashed = R.Exit == -2 && !R.TimedOut;
   if (!Error.empty())
@@ -67,18 +67,6 @@ Bounded runCli(const std::vector<std::string> &Args, const std::string &Cwd) {
   std::vector<std::string> Argv{COLDSTART_BIN};
   Argv.insert(Argv.end(), Args.begin(), Args.end());
   return runBounded(Argv, 60, 1024, Cwd);
-}
-
-std::string readBytes(const std::string &Path) {
-  auto B = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  return B ? (*B)->getBuffer().str() : std::string();
-}
-
-void writeBytes(const std::string &Path, const std::string &Bytes) {
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC);
-  ASSERT_FALSE(EC) << Path << ": " << EC.message();
-  OS << Bytes;
 }
 
 void writeZip(const std::string &Path, const std::vector<ZipEntry> &Entries, bool Store) {

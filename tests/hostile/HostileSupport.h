@@ -2,6 +2,8 @@
 // input within a time and memory bound, and writing the inputs.
 #pragma once
 
+#include "RunTool.h" // readFile, writeFile
+
 #include <string>
 #include <vector>
 
@@ -24,9 +26,6 @@ Bounded runBounded(const std::vector<std::string> &Argv, unsigned Seconds, unsig
 
 /// `coldstart ARGS...` within 60 s and 1 GiB.
 Bounded runCli(const std::vector<std::string> &Args, const std::string &Cwd = "");
-
-std::string readBytes(const std::string &Path);
-void writeBytes(const std::string &Path, const std::string &Bytes);
 
 /// A zip written with libarchive's writer. Mode carries the file type (S_IFREG, S_IFLNK with
 /// Bytes as the target, S_IFCHR, ...); Store keeps the bytes uncompressed.

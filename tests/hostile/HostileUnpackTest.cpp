@@ -73,13 +73,13 @@ protected:
 
   /// Sets the Unix mode of every central-directory record of Zip (external attributes).
   void patchModes(const std::string &Zip, uint32_t Mode) {
-    std::string B = readBytes(Zip);
+    std::string B = readFile(Zip);
     for (size_t At = B.find("PK\x01\x02"); At != std::string::npos;
          At = B.find("PK\x01\x02", At + 4)) {
       B[At + 5] = 3; // version made by: Unix
       llvm::support::endian::write32le(&B[At + 38], Mode << 16);
     }
-    writeBytes(Zip, B);
+    writeFile(Zip, B);
   }
 };
 
@@ -109,7 +109,7 @@ TEST_F(HostileUnpack, SymlinksAreNeverWrittenThrough) {
   {
     auto Root = measure::TaskRoot::prepare(Over, 1 << 20);
     ASSERT_TRUE(bool(Root)) << llvm::toString(Root.takeError());
-    EXPECT_EQ(readBytes(Root->bootstrap()), "#!/bin/sh\n");
+    EXPECT_EQ(readFile(Root->bootstrap()), "#!/bin/sh\n");
   }
   expectNothingOutside();
 }
@@ -157,7 +157,7 @@ TEST_F(HostileUnpack, BombsStopAtTheCap) {
   expectRefused(Split, "zip bomb");
   // A zip inside the zip is a file like any other: written as is, never opened.
   std::string Nested = Dir.path() + "/nested.zip";
-  writeZip(Nested, {{"bootstrap", "#!/bin/sh\n", 0100755}, {"inner.zip", readBytes(One)}});
+  writeZip(Nested, {{"bootstrap", "#!/bin/sh\n", 0100755}, {"inner.zip", readFile(One)}});
   auto R = unpack(Nested);
   ASSERT_TRUE(bool(R)) << llvm::toString(R.takeError());
   EXPECT_EQ(*R, (std::vector<std::string>{"bootstrap", "inner.zip"}));
@@ -168,12 +168,12 @@ TEST_F(HostileUnpack, BombsStopAtTheCap) {
 TEST_F(HostileUnpack, DeclaredSizesThatLieEncryptedAndTruncated) {
   std::string Lie = Dir.path() + "/lie.zip";
   writeZip(Lie, {{"bootstrap", "#!/bin/sh\n", 0100755}, {"data", std::string(4 << 20, 'a')}});
-  std::string B = readBytes(Lie);
+  std::string B = readFile(Lie);
   // The central directory claims 8 bytes for "data" (4 MiB really): the cap still holds.
   size_t Cd = B.find("PK\x01\x02", B.find("PK\x01\x02") + 4);
   ASSERT_NE(Cd, std::string::npos);
   llvm::support::endian::write32le(&B[Cd + 24], 8);
-  writeBytes(Lie, B);
+  writeFile(Lie, B);
   auto R = unpack(Lie);
   EXPECT_FALSE(bool(R));
   if (!R) {
@@ -201,12 +201,12 @@ TEST_F(HostileUnpack, DeclaredSizesThatLieEncryptedAndTruncated) {
 
   std::string Good = Dir.path() + "/good.zip";
   writeZip(Good, {{"bootstrap", "#!/bin/sh\n", 0100755}, {"a", std::string(5000, 'a')}});
-  std::string G = readBytes(Good);
+  std::string G = readFile(Good);
   size_t Eocd = G.rfind("PK\x05\x06");
   size_t FirstCd = G.find("PK\x01\x02");
   ASSERT_NE(Eocd, std::string::npos);
   // The central directory cut in the middle of a record, the end record kept.
-  writeBytes(Dir.path() + "/truncated.zip", G.substr(0, FirstCd + 30) + G.substr(Eocd));
+  writeFile(Dir.path() + "/truncated.zip", G.substr(0, FirstCd + 30) + G.substr(Eocd));
   auto T = unpack(Dir.path() + "/truncated.zip");
   EXPECT_FALSE(bool(T));
   if (!T) {
@@ -222,7 +222,7 @@ TEST_F(HostileUnpack, DuplicateNamesKeepOneFile) {
   auto Root = measure::TaskRoot::prepare(Zip, 1 << 20);
   ASSERT_TRUE(bool(Root)) << llvm::toString(Root.takeError());
   EXPECT_EQ(listTree(Root->root()), std::vector<std::string>{"bootstrap"});
-  EXPECT_EQ(readBytes(Root->bootstrap()), "#!/bin/sh\necho second\n");
+  EXPECT_EQ(readFile(Root->bootstrap()), "#!/bin/sh\necho second\n");
 }
 
 TEST_F(HostileUnpack, HundredThousandEntriesInBoundedTime) {

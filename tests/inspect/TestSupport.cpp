@@ -26,17 +26,6 @@ bool exists(const std::string &Path) {
   return llvm::sys::fs::exists(Path);
 }
 
-std::string readFile(const std::string &Path) {
-  auto B = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
-  return B ? (*B)->getBuffer().str() : std::string();
-}
-
-void writeFile(const std::string &Path, const std::string &Bytes) {
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC);
-  OS << Bytes;
-}
-
 std::string tempPath(const std::string &Name) {
   // One folder per test process: CTest runs the cases of a suite as separate processes in
   // parallel, and two of them must never share (or remove) each other's files.

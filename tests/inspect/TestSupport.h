@@ -1,6 +1,8 @@
 // Helpers for the inspect tests: fixture paths, running programs with time and memory bounds.
 #pragma once
 
+#include "RunTool.h" // readFile, writeFile
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,8 +31,6 @@ RunResult runColdstart(const std::vector<std::string> &Args, unsigned Seconds = 
 /// llvm-readelf-19 (or llvm-readelf) path; empty when absent.
 std::string readelf();
 
-std::string readFile(const std::string &Path);
-void writeFile(const std::string &Path, const std::string &Bytes);
 std::string tempPath(const std::string &Name);
 
 } // namespace coldstart::test

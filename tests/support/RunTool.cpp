@@ -1,6 +1,7 @@
 #include "RunTool.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -15,6 +16,14 @@ std::string readFile(const std::string &Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   return Buffer ? (*Buffer)->getBuffer().str() : std::string();
+}
+
+void writeFile(const std::string &Path, const std::string &Bytes) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC);
+  if (EC)
+    llvm::report_fatal_error(llvm::Twine("cannot write '") + Path + "': " + EC.message());
+  OS << Bytes;
 }
 
 ToolResult runTool(const std::string &Program, const std::vector<std::string> &Args,

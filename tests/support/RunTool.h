@@ -34,6 +34,9 @@ private:
   std::string Path;
 };
 
+/// The bytes of Path; empty when it cannot be read.
 std::string readFile(const std::string &Path);
+/// Writes Bytes to Path (replacing it); a file that cannot be written stops the test program.
+void writeFile(const std::string &Path, const std::string &Bytes);
 
 } // namespace coldstart::test

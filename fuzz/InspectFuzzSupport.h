@@ -1,0 +1,26 @@
+// Shared by the fuzz targets of the artifact pass (ELF, archives): running every writer on the
+// report they produce.
+#pragma once
+
+#include "FuzzSupport.h"
+
+#include "coldstart/report/ArtifactReport.h"
+#include "coldstart/report/Writers.h"
+#include "coldstart/rules/RuleSet.h"
+
+namespace coldstart::fuzz {
+
+/// Every writer runs on an inspect report (findings sorted first, as the command does), and the
+/// machine-readable ones must write valid JSON.
+inline void checkInspectWriters(report::ArtifactReport &R, const rules::RuleSet &Rules) {
+  report::sortFindings(R.Findings);
+  std::string Text, Json, Sarif;
+  llvm::raw_string_ostream TextOS(Text), JsonOS(Json), SarifOS(Sarif);
+  report::writeInspectText(R, TextOS);
+  report::writeInspectJson(R, JsonOS);
+  report::writeSarif(report::toReport(R), Rules, SarifOS);
+  checkJson(Json);
+  checkJson(Sarif);
+}
+
+} // namespace coldstart::fuzz
