@@ -6,10 +6,8 @@
 // outside its own folder and leaves nothing behind.
 #include "InspectFuzzSupport.h"
 
-#include "TaskRoot.h" // measure/src
-
-#include "coldstart/inspect/Estimate.h"
 #include "coldstart/inspect/Package.h"
+#include "coldstart/measure/TaskRoot.h"
 #include "coldstart/report/ArtifactReport.h"
 #include "coldstart/report/Writers.h"
 #include "coldstart/rules/Loader.h"
@@ -59,13 +57,7 @@ std::vector<std::string> listing(const std::string &Dir) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   static const Scratch S;
   static const rules::RuleSet &Rules = rules::defaultRuleSet();
-  static const rules::RuntimeManifest Manifest = [] {
-    std::vector<rules::Diagnostic> Errors;
-    auto M = rules::loadRuntimeManifest("provided.al2023", Errors);
-    if (!M)
-      fuzz::invariantFailed("the bundled provided.al2023 manifest does not load");
-    return *M;
-  }();
+  static const rules::RuntimeManifest &Manifest = fuzz::fuzzRuntime();
 
   {
     std::error_code EC;

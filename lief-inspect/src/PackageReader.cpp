@@ -1,6 +1,7 @@
 #include "PackageReader.h"
-#include "ZipDirectory.h"
 #include "coldstart/report/Format.h"
+
+#include "coldstart/archive/ZipDirectory.h"
 
 #include "coldstart/inspect/ElfInspector.h"
 
@@ -11,10 +12,6 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
-#include <archive.h>
-#include <archive_entry.h>
-
-#include <deque>
 #include <memory>
 #include <unistd.h>
 
@@ -185,6 +182,11 @@ private:
   Error fail(const Twine &Why) {
     return createStringError(inconvertibleErrorCode(), Out.Info.Path + ": " + Why);
   }
+  Error readZipEntry(const archive::ArchiveEntry &Entry, archive::EntryReader &Data);
+  /// A failure of the archive layer in inspect's words; RawName is the entry being read, if any.
+  Error archiveFailure(const archive::ArchiveError &E, const std::string &RawName);
+  /// A failure to read the zip's central directory in inspect's words.
+  Error directoryFailure(const archive::ArchiveError &E);
   void unsafe(const std::string &Name, const char *Kind, std::string Detail) {
     Out.Unsafe.push_back({Out.Info.Path, printableName(Name), Kind, std::move(Detail)});
   }
@@ -229,151 +231,141 @@ private:
 };
 
 Error SourceReader::readZip() {
-  auto Dir = readZipDirectory(Out.Info.Path, Limits.MaxEntries);
+  auto Dir = archive::readZipDirectory(Out.Info.Path, Limits.MaxEntries);
   if (!Dir)
-    return Dir.takeError();
+    return handleErrors(Dir.takeError(),
+                        [&](const archive::ArchiveError &E) { return directoryFailure(E); });
   Out.Info.ArchiveBytes = Dir->FileBytes;
   for (const auto &Z : Dir->Entries)
     if (Z.Encrypted)
       return fail("entry '" + printableName(Z.Name) +
                   "' is encrypted: coldstart cannot read it, and Lambda cannot unpack it");
 
-  // Entries whose data ranges overlap (several names over the same compressed bytes) are how
-  // the densest zip bombs are built; a normal archive never has them.
-  {
-    std::vector<const ZipDirectoryEntry *> ByOffset;
-    for (const auto &Z : Dir->Entries)
-      ByOffset.push_back(&Z);
-    std::stable_sort(ByOffset.begin(), ByOffset.end(),
-                     [](auto *A, auto *B) { return A->LocalHeaderOffset < B->LocalHeaderOffset; });
-    for (size_t I = 0; I + 1 < ByOffset.size(); ++I) {
-      const auto *A = ByOffset[I], *B = ByOffset[I + 1];
-      if (B->LocalHeaderOffset < A->LocalHeaderOffset + 30 + A->CompressedBytes)
-        unsafe(B->Name, "overlapping-data",
-               formatv("its data starts at offset {0}, inside the data of '{1}' (offset {2}, {3} "
-                       "compressed bytes): entries that share compressed bytes are a zip bomb "
-                       "technique",
-                       B->LocalHeaderOffset, printableName(A->Name), A->LocalHeaderOffset,
-                       A->CompressedBytes)
-                   .str());
-    }
+  for (const archive::DataOverlap &Overlap : archive::findDataOverlaps(*Dir)) {
+    const auto *A = Overlap.Earlier, *B = Overlap.Later;
+    unsafe(B->Name, "overlapping-data",
+           formatv("its data starts at offset {0}, inside the data of '{1}' (offset {2}, {3} "
+                   "compressed bytes): entries that share compressed bytes are a zip bomb "
+                   "technique",
+                   B->LocalHeaderOffset, printableName(A->Name), A->LocalHeaderOffset,
+                   A->CompressedBytes)
+               .str());
   }
-  std::map<std::string, std::deque<const ZipDirectoryEntry *>> Directory;
-  for (const auto &Z : Dir->Entries)
-    Directory[Z.Name].push_back(&Z);
 
-  std::unique_ptr<struct archive, int (*)(struct archive *)> A(archive_read_new(),
-                                                               archive_read_free);
-  archive_read_support_format_zip_seekable(A.get());
-  if (archive_read_open_filename(A.get(), Out.Info.Path.c_str(), 1 << 16) != ARCHIVE_OK)
-    return fail(Twine("cannot read as a zip archive: ") + archiveError(A.get()));
+  archive::ArchiveOptions Options;
+  Options.Format = archive::ArchiveFormat::Zip;
+  Options.Directory = &*Dir;
+  Options.Limits.MaxEntries = Limits.MaxEntries;
+  Options.Limits.MaxUnpackedBytes = Limits.MaxUnpackedBytes;
+  auto Visit = [&](const archive::ArchiveEntry &Entry, archive::EntryReader &Data) {
+    return readZipEntry(Entry, Data);
+  };
+  return handleErrors(archive::forEachEntry(Out.Info.Path, Options, Visit),
+                      [&](const archive::ArchiveError &E) { return archiveFailure(E, ""); });
+}
 
-  uint64_t Entries = 0;
-  while (true) {
-    struct archive_entry *E = nullptr;
-    int R = archive_read_next_header(A.get(), &E);
-    if (R == ARCHIVE_EOF)
-      break;
-    if (R < ARCHIVE_WARN)
-      return fail(Twine("corrupt or truncated archive: ") + archiveError(A.get()));
-    if (++Entries > Limits.MaxEntries)
-      return fail(formatv("more than {0} entries (--max-entries)", Limits.MaxEntries));
-    const char *RawName = archive_entry_pathname(E);
-    if (!RawName)
-      RawName = archive_entry_pathname_utf8(E);
-    std::string Raw = RawName ? RawName : "";
-    if (archive_entry_is_encrypted(E))
-      return fail("entry '" + printableName(Raw) +
-                  "' is encrypted: coldstart cannot read it, and Lambda cannot unpack it");
-    const ZipDirectoryEntry *Z = nullptr;
-    auto DIt = Directory.find(Raw);
-    if (DIt != Directory.end() && !DIt->second.empty()) {
-      Z = DIt->second.front();
-      DIt->second.pop_front();
-    }
+Error SourceReader::readZipEntry(const archive::ArchiveEntry &Entry, archive::EntryReader &Data) {
+  const std::string &Raw = Entry.RawName;
+  if (Entry.Encrypted)
+    return fail("entry '" + printableName(Raw) +
+                "' is encrypted: coldstart cannot read it, and Lambda cannot unpack it");
 
-    Member M;
-    std::string Why;
-    M.Path = normalizeEntryName(Raw, Why);
-    if (!Why.empty()) {
-      unsafe(Raw, Why.c_str(),
-             Why == "absolute-path"
-                 ? "an absolute name writes outside the folder it is unpacked into"
-                 : "a '..' component writes outside the folder it is unpacked into");
-      archive_read_data_skip(A.get());
-      continue;
-    }
-    if (M.Path.empty()) {
-      archive_read_data_skip(A.get());
-      continue;
-    }
-    if (Z && Z->UnixMode) {
-      M.ModeKnown = true;
-      M.Mode = Z->Mode & 07777;
-    }
-    M.CompressedBytes = Z ? Z->CompressedBytes : 0;
-    mode_t Type = archive_entry_filetype(E);
-    if (Type == AE_IFDIR) {
-      M.Type = MemberType::Folder;
-      archive_read_data_skip(A.get());
-      add(std::move(M), Raw);
-      continue;
-    }
-    if (Type == AE_IFLNK) {
-      M.Type = MemberType::Symlink;
-      const char *T = archive_entry_symlink(E);
-      M.LinkTarget = T ? T : "";
-      archive_read_data_skip(A.get());
-      add(std::move(M), Raw);
-      continue;
-    }
-    if (Type != AE_IFREG) {
-      unsafe(Raw, "special-file",
-             "a device, FIFO or socket entry has no place in a deployment package");
-      archive_read_data_skip(A.get());
-      continue;
-    }
-
-    uint64_t Declared =
-        Z ? Z->DeclaredBytes : (archive_entry_size_is_set(E) ? uint64_t(archive_entry_size(E)) : 0);
-    MemberSink Sink(M, Limits, Declared, TextBudget);
-    while (true) {
-      const void *Buf = nullptr;
-      size_t Size = 0;
-      la_int64_t Offset = 0;
-      int D = archive_read_data_block(A.get(), &Buf, &Size, &Offset);
-      if (D == ARCHIVE_EOF)
-        break;
-      // libarchive reports a CRC mismatch as a warning at the end of the entry's data.
-      if (D < ARCHIVE_OK)
-        return fail("entry '" + printableName(Raw) +
-                    "' is corrupt or truncated: " + archiveError(A.get()));
-      Unpacked += Size;
-      if (Unpacked > Limits.MaxUnpackedBytes)
-        return fail(formatv("expands to more than {0} bytes while reading '{1}': refusing to "
-                            "read on (--max-unpacked-bytes; Lambda's own unzipped quota is far "
-                            "lower)",
-                            report::groupedDigits(Limits.MaxUnpackedBytes), printableName(Raw)));
-      Sink.add(static_cast<const char *>(Buf), Size);
-    }
-    Sink.finish();
-    if (Z && Z->DeclaredBytes != M.Bytes)
-      unsafe(Raw, "size-mismatch",
-             formatv("the central directory declares {0} bytes but the entry holds {1}",
-                     report::groupedDigits(Z->DeclaredBytes), report::groupedDigits(M.Bytes))
-                 .str());
-    if (BombRatio && BombMinBytes && M.CompressedBytes && double(M.Bytes) >= BombMinBytes->Value &&
-        double(M.Bytes) > BombRatio->Value * double(M.CompressedBytes))
-      unsafe(Raw, "bomb-ratio",
-             formatv("{0} bytes from {1} compressed bytes, a ratio of {2:F0}:1 (limit {3:F0}:1, "
-                     "thresholds.archive-bomb-ratio)",
-                     report::groupedDigits(M.Bytes), report::groupedDigits(M.CompressedBytes),
-                     double(M.Bytes) / double(M.CompressedBytes), BombRatio->Value)
-                 .str());
-    inspectImage(M, Sink);
+  Member M;
+  M.Path = Entry.Name;
+  switch (Entry.Problem) {
+  case archive::NameProblem::AbsolutePath:
+    unsafe(Raw, archive::nameProblemKind(Entry.Problem),
+           "an absolute name writes outside the folder it is unpacked into");
+    return Error::success();
+  case archive::NameProblem::ParentReference:
+    unsafe(Raw, archive::nameProblemKind(Entry.Problem),
+           "a '..' component writes outside the folder it is unpacked into");
+    return Error::success();
+  case archive::NameProblem::None:
+    break;
+  }
+  if (M.Path.empty())
+    return Error::success();
+  if (Entry.PermissionsKnown) {
+    M.ModeKnown = true;
+    M.Mode = Entry.Permissions;
+  }
+  M.CompressedBytes = Entry.CompressedBytes.value_or(0);
+  switch (Entry.Type) {
+  case archive::EntryType::Folder:
+    M.Type = MemberType::Folder;
     add(std::move(M), Raw);
+    return Error::success();
+  case archive::EntryType::Symlink:
+    M.Type = MemberType::Symlink;
+    M.LinkTarget = Entry.LinkTarget;
+    add(std::move(M), Raw);
+    return Error::success();
+  case archive::EntryType::Other:
+    unsafe(Raw, "special-file",
+           "a device, FIFO or socket entry has no place in a deployment package");
+    return Error::success();
+  case archive::EntryType::File:
+    break;
   }
+
+  // The central directory's record when the entry has one, else what libarchive read.
+  uint64_t Declared = Entry.DirectoryDeclaredBytes.value_or(Entry.DeclaredBytes.value_or(0));
+  MemberSink Sink(M, Limits, Declared, TextBudget);
+  while (true) {
+    Expected<StringRef> Block = Data.next();
+    if (!Block)
+      return handleErrors(Block.takeError(),
+                          [&](const archive::ArchiveError &E) { return archiveFailure(E, Raw); });
+    if (Block->empty())
+      break;
+    Sink.add(Block->data(), Block->size());
+  }
+  Sink.finish();
+  if (Entry.DirectoryDeclaredBytes && *Entry.DirectoryDeclaredBytes != M.Bytes)
+    unsafe(Raw, "size-mismatch",
+           formatv("the central directory declares {0} bytes but the entry holds {1}",
+                   report::groupedDigits(*Entry.DirectoryDeclaredBytes),
+                   report::groupedDigits(M.Bytes))
+               .str());
+  if (BombRatio && BombMinBytes && M.CompressedBytes && double(M.Bytes) >= BombMinBytes->Value &&
+      double(M.Bytes) > BombRatio->Value * double(M.CompressedBytes))
+    unsafe(Raw, "bomb-ratio",
+           formatv("{0} bytes from {1} compressed bytes, a ratio of {2:F0}:1 (limit {3:F0}:1, "
+                   "thresholds.archive-bomb-ratio)",
+                   report::groupedDigits(M.Bytes), report::groupedDigits(M.CompressedBytes),
+                   double(M.Bytes) / double(M.CompressedBytes), BombRatio->Value)
+               .str());
+  inspectImage(M, Sink);
+  add(std::move(M), Raw);
   return Error::success();
+}
+
+Error SourceReader::archiveFailure(const archive::ArchiveError &E, const std::string &RawName) {
+  switch (E.failure()) {
+  case archive::ArchiveFailure::Open:
+    return fail("cannot read as a zip archive: " + E.detail());
+  case archive::ArchiveFailure::Header:
+    return fail("corrupt or truncated archive: " + E.detail());
+  case archive::ArchiveFailure::TooManyEntries:
+    return fail(formatv("more than {0} entries (--max-entries)", Limits.MaxEntries));
+  case archive::ArchiveFailure::TooManyBytes:
+    return fail(formatv("expands to more than {0} bytes while reading '{1}': refusing to "
+                        "read on (--max-unpacked-bytes; Lambda's own unzipped quota is far "
+                        "lower)",
+                        report::groupedDigits(Limits.MaxUnpackedBytes), printableName(RawName)));
+  case archive::ArchiveFailure::EntryData:
+  case archive::ArchiveFailure::EntryTooLarge:
+    break;
+  }
+  return fail("entry '" + printableName(RawName) + "' is corrupt or truncated: " + E.detail());
+}
+
+Error SourceReader::directoryFailure(const archive::ArchiveError &E) {
+  if (E.failure() == archive::ArchiveFailure::TooManyEntries)
+    return fail(formatv("{0} entries, more than the limit of {1} (--max-entries)", E.declared(),
+                        E.limit()));
+  return fail(E.detail());
 }
 
 Error SourceReader::readFolder() {
@@ -456,56 +448,10 @@ Error SourceReader::readFolder() {
 
 } // namespace
 
-/// libarchive's message for the last error, which can be null (a truncated zip made
-/// archive_read_next_header fail without one: Twine read through the null pointer; found by
-/// the archive fuzz target, fuzz/regressions/archive/next-header-null-error-string.zip).
-const char *archiveError(struct archive *A) {
-  const char *Text = archive_error_string(A);
-  return Text ? Text : "unknown error";
-}
-
 std::string displayPath(const report::PackageSource &Source, const std::string &Path) {
   if (Source.Role == "layer")
     return Source.Mount + "/" + Path;
   return Path;
-}
-
-std::string printableName(const std::string &Name) {
-  std::string Out;
-  for (unsigned char C : Name) {
-    if (C < 0x20 || C == 0x7f || C >= 0x80)
-      Out += formatv("\\x{0:x-2}", unsigned(C)).str();
-    else
-      Out += char(C);
-  }
-  return Out;
-}
-
-std::string normalizeEntryName(const std::string &Name, std::string &Unsafe) {
-  Unsafe.clear();
-  StringRef N(Name);
-  if (N.starts_with("/") || N.starts_with("\\") ||
-      (N.size() >= 2 && N[1] == ':' && isAlpha(N[0]))) {
-    Unsafe = "absolute-path";
-    return "";
-  }
-  SmallVector<StringRef, 16> Parts;
-  N.split(Parts, '/', -1, /*KeepEmpty=*/false);
-  std::string Out;
-  for (StringRef P : Parts) {
-    if (P == ".")
-      continue;
-    // A backslash is a separator for unzippers made for Windows: "..\x" escapes there too.
-    SmallVector<StringRef, 4> Sub;
-    P.split(Sub, '\\');
-    for (StringRef S : Sub)
-      if (S == "..") {
-        Unsafe = "parent-reference";
-        return "";
-      }
-    Out += (Out.empty() ? "" : "/") + P.str();
-  }
-  return Out;
 }
 
 std::optional<std::string> resolveLinkTarget(const std::string &LinkPath, const std::string &Target,

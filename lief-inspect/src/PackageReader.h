@@ -1,9 +1,11 @@
 // Internal: reading one package source (a .zip or a folder) into a flat list of members. The zip
-// reader streams every entry through libarchive once: ELF members are held in memory only up to
-// PackageLimits::MaxMemberBytes and inspected there, small scripts and manifests are kept as
-// text, and everything else is only counted and hashed. Nothing is ever written to disk.
+// reader streams every entry through the archive layer (coldstart_archive) once: ELF members are
+// held in memory only up to PackageLimits::MaxMemberBytes and inspected there, small scripts and
+// manifests are kept as text, and everything else is only counted and hashed. Nothing is ever
+// written to disk.
 #pragma once
 
+#include "coldstart/archive/Archive.h"
 #include "coldstart/inspect/Package.h"
 
 #include "llvm/Support/Error.h"
@@ -13,8 +15,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-struct archive;
 
 namespace coldstart::inspect::detail {
 
@@ -62,19 +62,12 @@ std::string displayPath(const report::PackageSource &Source, const std::string &
 llvm::Error readSource(SourceContents &Out, const PackageLimits &Limits,
                        const rules::RuleSet &Rules);
 
-/// Normalizes an archive entry name: strips "./" and trailing "/", folds "//"; returns the
-/// kind of unsafety ("absolute-path", "parent-reference") in Unsafe, else leaves it empty.
-std::string normalizeEntryName(const std::string &Name, std::string &Unsafe);
-
 /// Resolves a symlink target written in a member at LinkPath, against the source's root
 /// mounted at Mount. Returns the package path it points to, or nullopt when it leaves the root.
 std::optional<std::string> resolveLinkTarget(const std::string &LinkPath, const std::string &Target,
                                              const std::string &Mount);
 
-/// Printable form of an entry name (control and non-UTF-8 bytes escaped as \xNN).
-std::string printableName(const std::string &Name);
-
-/// libarchive's message for A's last error; never null (libarchive may give none).
-const char *archiveError(struct archive *A);
+/// Printable form of an entry or link name (the archive layer's, shared by every reader).
+using archive::printableName;
 
 } // namespace coldstart::inspect::detail

@@ -1,7 +1,6 @@
 // `coldstart rules runtime-manifest ROOTFS`: an exact runtime manifest read from a root
 // filesystem (a folder, or a tar such as `docker export` writes), never unpacked to disk.
-#include "PackageReader.h"
-
+#include "coldstart/archive/Archive.h"
 #include "coldstart/inspect/ElfInspector.h"
 #include "coldstart/inspect/Package.h"
 
@@ -12,11 +11,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include <map>
-#include <memory>
 #include <set>
 #include <unistd.h>
 
@@ -122,60 +117,46 @@ Expected<rules::RuntimeManifest> manifestFromRootfs(const std::string &Rootfs,
       }
     }
   } else {
-    std::unique_ptr<struct archive, int (*)(struct archive *)> A(archive_read_new(),
-                                                                 archive_read_free);
-    archive_read_support_format_tar(A.get());
-    archive_read_support_format_gnutar(A.get());
-    archive_read_support_filter_gzip(A.get());
-    archive_read_support_filter_xz(A.get());
-    archive_read_support_filter_zstd(A.get());
-    if (archive_read_open_filename(A.get(), Rootfs.c_str(), 1 << 16) != ARCHIVE_OK)
-      return Fail(Twine("neither a folder nor a readable tar: ") + detail::archiveError(A.get()));
-    uint64_t Entries = 0;
-    while (true) {
-      struct archive_entry *E = nullptr;
-      int R = archive_read_next_header(A.get(), &E);
-      if (R == ARCHIVE_EOF)
-        break;
-      if (R < ARCHIVE_WARN)
-        return Fail(Twine("corrupt or truncated tar: ") + detail::archiveError(A.get()));
-      if (++Entries > Limits.MaxEntries)
-        return Fail(formatv("more than {0} entries (--max-entries)", Limits.MaxEntries));
-      const char *Raw = archive_entry_pathname(E);
-      std::string Why;
-      std::string P = detail::normalizeEntryName(Raw ? StringRef(Raw).ltrim('/').str() : "", Why);
-      if (!Why.empty() || !Interesting(P))
-        continue;
+    archive::ArchiveOptions Options;
+    Options.Format = archive::ArchiveFormat::Tar;
+    Options.Limits.MaxEntries = Limits.MaxEntries;
+    Options.NamesRelativeToRoot = true;
+    auto Visit = [&](const archive::ArchiveEntry &Entry, archive::EntryReader &Data) -> Error {
+      const std::string &P = Entry.Name;
+      if (Entry.Problem != archive::NameProblem::None || !Interesting(P))
+        return Error::success();
       Node N;
-      if (const char *H = archive_entry_hardlink(E)) {
+      if (Entry.HardlinkTarget) {
         N.Link = true;
-        N.Target = "/" + StringRef(H).ltrim('/').ltrim("./").str();
-      } else if (archive_entry_filetype(E) == AE_IFLNK) {
+        N.Target = "/" + StringRef(*Entry.HardlinkTarget).ltrim('/').ltrim("./").str();
+      } else if (Entry.Type == archive::EntryType::Symlink) {
         N.Link = true;
-        const char *T = archive_entry_symlink(E);
-        N.Target = T ? T : "";
-      } else if (archive_entry_filetype(E) != AE_IFREG) {
-        continue;
+        N.Target = Entry.LinkTarget;
+      } else if (Entry.Type != archive::EntryType::File) {
+        return Error::success();
       } else if (wantContent(sys::path::filename(P))) {
-        if (archive_entry_size_is_set(E) && uint64_t(archive_entry_size(E)) > Limits.MaxMemberBytes)
-          return Fail("/" + P + " is larger than --max-member-bytes");
-        const void *Buf;
-        size_t Size;
-        la_int64_t Off;
-        while (true) {
-          int D = archive_read_data_block(A.get(), &Buf, &Size, &Off);
-          if (D == ARCHIVE_EOF)
-            break;
-          if (D < ARCHIVE_WARN)
-            return Fail("/" + P + ": " + detail::archiveError(A.get()));
-          if (N.Content.size() + Size > Limits.MaxMemberBytes)
-            return Fail("/" + P + " is larger than --max-member-bytes");
-          N.Content.append(static_cast<const char *>(Buf), Size);
-        }
+        if (Error E = Data.readAll(N.Content, Limits.MaxMemberBytes))
+          return handleErrors(std::move(E), [&](const archive::ArchiveError &Failure) {
+            if (Failure.failure() == archive::ArchiveFailure::EntryTooLarge)
+              return Fail("/" + P + " is larger than --max-member-bytes");
+            return Fail("/" + P + ": " + Failure.detail());
+          });
         N.HasContent = true;
       }
       Tree[P] = std::move(N);
-    }
+      return Error::success();
+    };
+    if (Error E = archive::forEachEntry(Rootfs, Options, Visit))
+      return handleErrors(std::move(E), [&](const archive::ArchiveError &Failure) {
+        switch (Failure.failure()) {
+        case archive::ArchiveFailure::Open:
+          return Fail(Twine("neither a folder nor a readable tar: ") + Failure.detail());
+        case archive::ArchiveFailure::TooManyEntries:
+          return Fail(formatv("more than {0} entries (--max-entries)", Limits.MaxEntries));
+        default:
+          return Fail(Twine("corrupt or truncated tar: ") + Failure.detail());
+        }
+      });
   }
 
   // Follow links inside the root (absolute targets are relative to the root), bounded.

@@ -2,7 +2,7 @@
 
 #include "Process.h"
 #include "RuntimeApiEmulator.h"
-#include "TaskRoot.h"
+#include "coldstart/measure/TaskRoot.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"

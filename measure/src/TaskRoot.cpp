@@ -1,10 +1,12 @@
-#include "TaskRoot.h"
+#include "coldstart/measure/TaskRoot.h"
+
+#include "coldstart/archive/Archive.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
-#include <archive.h>
+#include <archive.h> // archive_write_disk: the reading is the archive layer's
 #include <archive_entry.h>
 
 #include <memory>
@@ -18,89 +20,109 @@ static llvm::Error failure(const llvm::Twine &Message) {
                                  Message.str().c_str());
 }
 
-/// libarchive's message for the last error; it can be null (a truncated archive made
-/// archive_read_next_header fail without one: null dereference, found by the archive fuzz
-/// target).
-static const char *errorText(struct archive *A) {
-  const char *Text = archive_error_string(A);
-  return Text ? Text : "unknown error";
-}
-
-/// Whether an archive entry name stays inside the folder it is unpacked into.
-static bool staysInside(llvm::StringRef Name) {
-  if (Name.empty() || Name.starts_with("/") || Name.contains('\\'))
-    return false;
-  llvm::SmallVector<llvm::StringRef, 16> Parts;
-  Name.split(Parts, '/');
-  for (llvm::StringRef P : Parts)
-    if (P == "..")
-      return false;
-  return true;
-}
-
 /// Entries unpacked at most (inspect's --max-entries default): past it the package is refused.
 static constexpr uint64_t MaxEntries = 500000;
 
+/// A failure of the archive layer in `measure`'s words; EntryName is the entry being unpacked
+/// when there is one. Other errors pass through.
+static llvm::Error inMeasureWords(llvm::Error Failure, const std::string &Zip,
+                                  const std::string &EntryName = "") {
+  return llvm::handleErrors(std::move(Failure), [&](const archive::ArchiveError &E) {
+    switch (E.failure()) {
+    case archive::ArchiveFailure::Open:
+      return failure(Zip + ": cannot read as a zip archive: " + E.detail());
+    case archive::ArchiveFailure::Header:
+      return failure(Zip + ": truncated or corrupt archive: " + E.detail());
+    case archive::ArchiveFailure::TooManyEntries:
+      return failure(Zip + ": more than " + llvm::Twine(E.limit()) + " entries; refusing");
+    case archive::ArchiveFailure::TooManyBytes:
+      return failure(Zip + ": unpacks to more than " + llvm::Twine(E.limit()) +
+                     " bytes; refusing (a zip bomb?)");
+    case archive::ArchiveFailure::EntryData:
+    case archive::ArchiveFailure::EntryTooLarge:
+      break;
+    }
+    return failure(Zip + ": corrupt entry '" + EntryName + "': " + E.detail());
+  });
+}
+
+/// The header archive_write_disk creates Entry from, at Target: its type, its permission bits
+/// without set-user-ID, set-group-ID or sticky bits, its size and its link target.
+static std::unique_ptr<struct archive_entry, decltype(&archive_entry_free)>
+diskHeader(const archive::ArchiveEntry &Entry, const std::string &Target) {
+  std::unique_ptr<struct archive_entry, decltype(&archive_entry_free)> Header(archive_entry_new(),
+                                                                              archive_entry_free);
+  archive_entry_set_pathname(Header.get(), Target.c_str());
+  switch (Entry.Type) {
+  case archive::EntryType::Folder:
+    archive_entry_set_filetype(Header.get(), AE_IFDIR);
+    break;
+  case archive::EntryType::Symlink:
+    archive_entry_set_filetype(Header.get(), AE_IFLNK);
+    archive_entry_set_symlink(Header.get(), Entry.LinkTarget.c_str());
+    break;
+  default:
+    archive_entry_set_filetype(Header.get(), AE_IFREG);
+    break;
+  }
+  archive_entry_set_perm(Header.get(), Entry.Permissions & 0777);
+  if (Entry.DeclaredBytes)
+    archive_entry_set_size(Header.get(), la_int64_t(*Entry.DeclaredBytes));
+  return Header;
+}
+
 static llvm::Error unpackZip(const std::string &Zip, const std::string &Into,
                              uint64_t MaxUnpackedBytes) {
-  using ReaderPtr = std::unique_ptr<struct archive, decltype(&archive_read_free)>;
   using WriterPtr = std::unique_ptr<struct archive, decltype(&archive_write_free)>;
-  ReaderPtr In(archive_read_new(), archive_read_free);
   WriterPtr Out(archive_write_disk_new(), archive_write_free);
-  archive_read_support_format_zip(In.get());
-  // Never follow or create paths outside Into, whatever the entry names say: names are checked
-  // here (staysInside) before Into is prefixed, and libarchive refuses ".." and writing
-  // through symbolic links on top.
+  // Never follow or create paths outside Into, whatever the entry names say: the archive layer
+  // refuses names that leave the folder before Into is prefixed, and libarchive refuses ".."
+  // and writing through symbolic links on top.
   archive_write_disk_set_options(Out.get(), ARCHIVE_EXTRACT_PERM | ARCHIVE_EXTRACT_SECURE_NODOTDOT |
                                                 ARCHIVE_EXTRACT_SECURE_SYMLINKS);
-  if (archive_read_open_filename(In.get(), Zip.c_str(), 1 << 16) != ARCHIVE_OK)
-    return failure(Zip + ": cannot read as a zip archive: " + errorText(In.get()));
-  uint64_t Total = 0, Entries = 0;
-  struct archive_entry *Entry;
-  int R;
-  while ((R = archive_read_next_header(In.get(), &Entry)) == ARCHIVE_OK) {
-    const char *RawName = archive_entry_pathname(Entry);
-    if (!RawName || !staysInside(RawName))
-      return failure(Zip + ": refusing to unpack entry '" + (RawName ? RawName : "") +
+  archive::ArchiveOptions Options;
+  // Like Lambda, through the central directory; unlike inspect, a zip without a readable one
+  // is still unpacked from its local headers.
+  Options.Format = archive::ArchiveFormat::ZipOrLocalHeaders;
+  Options.Limits.MaxEntries = MaxEntries;
+  Options.Limits.MaxUnpackedBytes = MaxUnpackedBytes;
+  auto Unpack = [&](const archive::ArchiveEntry &Entry, archive::EntryReader &Data) -> llvm::Error {
+    // Nothing libarchive had to warn about is unpacked (a name it could not convert, say).
+    if (!Entry.Warning.empty())
+      return failure(Zip + ": truncated or corrupt archive: " + Entry.Warning);
+    const std::string &Name = Entry.RawName;
+    if (Entry.Problem != archive::NameProblem::None)
+      return failure(Zip + ": refusing to unpack entry '" + Name +
                      "': its name leaves the package folder");
-    // A copy: archive_entry_set_pathname below frees the buffer RawName points into, and the
-    // messages after it name the entry (use after free, found by the hostile suite under ASan).
-    const std::string Name = RawName;
-    if (archive_entry_is_encrypted(Entry))
+    if (Entry.Encrypted)
       return failure(Zip + ": entry '" + Name + "' is encrypted");
-    if (++Entries > MaxEntries)
-      return failure(Zip + ": more than " + llvm::Twine(MaxEntries) + " entries; refusing");
     // Files, folders and symbolic links only: a zip's Unix mode bits can also say device,
     // FIFO or socket, which unpacking (as root, in CI) would create.
-    mode_t Type = archive_entry_filetype(Entry);
-    if (Type != AE_IFREG && Type != AE_IFDIR && Type != AE_IFLNK)
+    if (Entry.Type == archive::EntryType::Other)
       return failure(Zip + ": refusing to unpack entry '" + Name +
                      "': a device, FIFO or socket has no place in a package");
-    // No set-user-ID, set-group-ID or sticky bits on what is unpacked.
-    archive_entry_set_perm(Entry, archive_entry_perm(Entry) & 0777);
-    std::string Target = Into + "/" + Name;
-    archive_entry_set_pathname(Entry, Target.c_str());
-    if (archive_write_header(Out.get(), Entry) != ARCHIVE_OK)
-      return failure(Zip + ": cannot unpack '" + Name + "': " + errorText(Out.get()));
-    const void *Block;
-    size_t Size;
-    la_int64_t Offset;
-    while ((R = archive_read_data_block(In.get(), &Block, &Size, &Offset)) == ARCHIVE_OK) {
-      Total += Size;
-      if (Total > MaxUnpackedBytes)
-        return failure(Zip + ": unpacks to more than " + llvm::Twine(MaxUnpackedBytes) +
-                       " bytes; refusing (a zip bomb?)");
-      if (archive_write_data_block(Out.get(), Block, Size, Offset) != ARCHIVE_OK)
-        return failure(Zip + ": cannot write '" + Name + "': " + errorText(Out.get()));
+    if (Entry.Name.empty()) // "./": the package folder itself
+      return llvm::Error::success();
+    auto Header = diskHeader(Entry, Into + "/" + Entry.Name);
+    if (archive_write_header(Out.get(), Header.get()) != ARCHIVE_OK)
+      return failure(Zip + ": cannot unpack '" + Name + "': " + archive::errorText(Out.get()));
+    uint64_t Offset = 0;
+    while (true) {
+      llvm::Expected<llvm::StringRef> Block = Data.next();
+      if (!Block)
+        return inMeasureWords(Block.takeError(), Zip, Name);
+      if (Block->empty())
+        break;
+      if (archive_write_data_block(Out.get(), Block->data(), Block->size(), la_int64_t(Offset)) !=
+          ARCHIVE_OK)
+        return failure(Zip + ": cannot write '" + Name + "': " + archive::errorText(Out.get()));
+      Offset += Block->size();
     }
-    if (R != ARCHIVE_EOF)
-      return failure(Zip + ": corrupt entry '" + Name + "': " + errorText(In.get()));
     if (archive_write_finish_entry(Out.get()) != ARCHIVE_OK)
-      return failure(Zip + ": cannot finish '" + Name + "': " + errorText(Out.get()));
-  }
-  if (R != ARCHIVE_EOF)
-    return failure(Zip + ": truncated or corrupt archive: " + errorText(In.get()));
-  return llvm::Error::success();
+      return failure(Zip + ": cannot finish '" + Name + "': " + archive::errorText(Out.get()));
+    return llvm::Error::success();
+  };
+  return inMeasureWords(archive::forEachEntry(Zip, Options, Unpack), Zip);
 }
 
 llvm::Expected<TaskRoot> TaskRoot::prepare(const std::string &Artifact, uint64_t MaxUnpackedBytes) {

@@ -8,8 +8,6 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -67,31 +65,6 @@ Bounded runCli(const std::vector<std::string> &Args, const std::string &Cwd) {
   std::vector<std::string> Argv{COLDSTART_BIN};
   Argv.insert(Argv.end(), Args.begin(), Args.end());
   return runBounded(Argv, 60, 1024, Cwd);
-}
-
-void writeZip(const std::string &Path, const std::vector<ZipEntry> &Entries, bool Store) {
-  struct archive *A = archive_write_new();
-  archive_write_set_format_zip(A);
-  if (Store)
-    archive_write_set_options(A, "zip:compression=store");
-  ASSERT_EQ(archive_write_open_filename(A, Path.c_str()), ARCHIVE_OK) << archive_error_string(A);
-  for (const ZipEntry &E : Entries) {
-    struct archive_entry *X = archive_entry_new();
-    archive_entry_set_pathname(X, E.Name.c_str());
-    archive_entry_set_mode(X, E.Mode);
-    bool Link = (E.Mode & 0170000) == 0120000;
-    bool Data = (E.Mode & 0170000) == 0100000;
-    if (Link)
-      archive_entry_set_symlink(X, E.Bytes.c_str());
-    archive_entry_set_size(X, Data ? la_int64_t(E.Bytes.size()) : 0);
-    ASSERT_EQ(archive_write_header(A, X), ARCHIVE_OK) << E.Name << ": " << archive_error_string(A);
-    if (Data && !E.Bytes.empty()) {
-      ASSERT_EQ(archive_write_data(A, E.Bytes.data(), E.Bytes.size()), la_ssize_t(E.Bytes.size()));
-    }
-    archive_entry_free(X);
-  }
-  ASSERT_EQ(archive_write_close(A), ARCHIVE_OK) << archive_error_string(A);
-  archive_write_free(A);
 }
 
 std::vector<std::string> listTree(const std::string &Dir) {

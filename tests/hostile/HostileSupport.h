@@ -2,7 +2,8 @@
 // input within a time and memory bound, and writing the inputs.
 #pragma once
 
-#include "RunTool.h" // readFile, writeFile
+#include "ArchiveWriter.h" // writeZip
+#include "RunTool.h"       // readFile, writeFile
 
 #include <string>
 #include <vector>
@@ -26,15 +27,6 @@ Bounded runBounded(const std::vector<std::string> &Argv, unsigned Seconds, unsig
 
 /// `coldstart ARGS...` within 60 s and 1 GiB.
 Bounded runCli(const std::vector<std::string> &Args, const std::string &Cwd = "");
-
-/// A zip written with libarchive's writer. Mode carries the file type (S_IFREG, S_IFLNK with
-/// Bytes as the target, S_IFCHR, ...); Store keeps the bytes uncompressed.
-struct ZipEntry {
-  std::string Name;
-  std::string Bytes;
-  unsigned Mode = 0100644;
-};
-void writeZip(const std::string &Path, const std::vector<ZipEntry> &Entries, bool Store = false);
 
 /// Every path under Dir (recursive, not following links), relative, sorted.
 std::vector<std::string> listTree(const std::string &Dir);

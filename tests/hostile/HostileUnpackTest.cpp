@@ -11,13 +11,12 @@
 // TaskRoot) are replayed by FuzzRegressionTest.
 #include "HostileSupport.h"
 #include "RunTool.h"
-#include "TaskRoot.h"
+
+#include "coldstart/measure/TaskRoot.h"
 
 #include "llvm/Support/Endian.h"
 #include "llvm/Support/FileSystem.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -181,22 +180,7 @@ TEST_F(HostileUnpack, DeclaredSizesThatLieEncryptedAndTruncated) {
   }
 
   std::string Enc = Dir.path() + "/encrypted.zip";
-  {
-    struct archive *A = archive_write_new();
-    archive_write_set_format_zip(A);
-    ASSERT_EQ(archive_write_set_options(A, "zip:encryption=zipcrypt"), ARCHIVE_OK);
-    ASSERT_EQ(archive_write_set_passphrase(A, "pw"), ARCHIVE_OK);
-    ASSERT_EQ(archive_write_open_filename(A, Enc.c_str()), ARCHIVE_OK);
-    struct archive_entry *X = archive_entry_new();
-    archive_entry_set_pathname(X, "bootstrap");
-    archive_entry_set_mode(X, 0100755);
-    archive_entry_set_size(X, 10);
-    archive_write_header(A, X);
-    archive_write_data(A, "#!/bin/sh\n", 10);
-    archive_entry_free(X);
-    archive_write_close(A);
-    archive_write_free(A);
-  }
+  writeEncryptedZip(Enc, {{"bootstrap", "#!/bin/sh\n", 0100755}}, "pw");
   expectRefused(Enc, "encrypted");
 
   std::string Good = Dir.path() + "/good.zip";

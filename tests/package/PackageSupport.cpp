@@ -52,15 +52,6 @@ std::pair<uint64_t, uint64_t> unzipTotals(const std::string &Zip) {
   return {Length, Size};
 }
 
-llvm::json::Value parseJson(const std::string &Text) {
-  auto V = llvm::json::parse(Text);
-  if (!V) {
-    ADD_FAILURE() << llvm::toString(V.takeError()) << "\n" << Text;
-    return llvm::json::Object{};
-  }
-  return std::move(*V);
-}
-
 std::vector<std::string> rulesOf(const llvm::json::Object &Doc) {
   std::vector<std::string> Out;
   if (const auto *F = Doc.getArray("findings"))

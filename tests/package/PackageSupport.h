@@ -1,6 +1,7 @@
 // Building packages for the tests: a folder tree written file by file, zipped with `zip`.
 #pragma once
 
+#include "JsonSupport.h" // parseJson
 #include "TestSupport.h"
 
 #include "llvm/Support/JSON.h"
@@ -22,7 +23,6 @@ uint64_t putFile(const std::string &Root, const std::string &Rel, const std::str
 void zipFolder(const std::string &Folder, const std::string &Zip);
 /// Totals `unzip -v` prints: uncompressed and compressed bytes of all entries.
 std::pair<uint64_t, uint64_t> unzipTotals(const std::string &Zip);
-llvm::json::Value parseJson(const std::string &Text);
 std::vector<std::string> rulesOf(const llvm::json::Object &Doc);
 bool hasRule(const llvm::json::Object &Doc, const std::string &Rule);
 /// Messages of the findings of Rule.

@@ -4,6 +4,8 @@
 #include "coldstart/report/Finding.h"
 #include "coldstart/rules/RuleSet.h"
 
+#include "JsonSupport.h" // parseJson
+
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
@@ -91,14 +93,6 @@ inline Finding packageFinding() {
   return F;
 }
 
-inline llvm::json::Value parseJson(const std::string &Text) {
-  auto V = llvm::json::parse(Text);
-  if (!V) {
-    std::string Err = llvm::toString(V.takeError());
-    ADD_FAILURE() << "invalid JSON: " << Err << "\n" << Text;
-    return nullptr;
-  }
-  return std::move(*V);
-}
+using coldstart::test::parseJson;
 
 } // namespace coldstart::report::test

@@ -1,15 +1,17 @@
-#include "ZipDirectory.h"
+#include "coldstart/archive/ZipDirectory.h"
+#include "coldstart/archive/Archive.h"
 
 #include "llvm/Support/Endian.h"
 #include "llvm/Support/FormatVariadic.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace coldstart::inspect::detail {
+namespace coldstart::archive {
 
 using namespace llvm;
 
@@ -56,23 +58,27 @@ private:
 } // namespace
 
 Expected<ZipDirectory> readZipDirectory(const std::string &Path, uint64_t MaxEntries) {
-  auto Fail = [&](const Twine &Why) {
-    return createStringError(inconvertibleErrorCode(), Path + ": " + Why);
+  // The file is not a zip at all (or cannot be read), or it is one whose directory is damaged.
+  auto NotAZip = [&](const Twine &Why) {
+    return make_error<ArchiveError>(ArchiveFailure::Open, Path, Why.str());
+  };
+  auto Corrupt = [&](const Twine &Why) {
+    return make_error<ArchiveError>(ArchiveFailure::Header, Path, Why.str());
   };
   File F(Path);
   if (!F.ok())
-    return Fail("cannot open: " + Twine(std::strerror(errno)));
+    return NotAZip("cannot open: " + Twine(std::strerror(errno)));
   ZipDirectory Dir;
   Dir.FileBytes = F.size();
   if (Dir.FileBytes < 22)
-    return Fail("not a zip archive (" + Twine(Dir.FileBytes) + " bytes, too short)");
+    return NotAZip("not a zip archive (" + Twine(Dir.FileBytes) + " bytes, too short)");
 
   // The end-of-central-directory record is in the last 22 + 65535 bytes.
   uint64_t TailBytes = std::min<uint64_t>(Dir.FileBytes, 22 + 65535);
   uint64_t TailOffset = Dir.FileBytes - TailBytes;
   std::vector<unsigned char> Tail;
   if (!F.read(TailOffset, size_t(TailBytes), Tail))
-    return Fail("cannot read the end of the archive");
+    return NotAZip("cannot read the end of the archive");
   int64_t Eocd = -1;
   for (int64_t I = int64_t(TailBytes) - 22; I >= 0; --I)
     if (u32(&Tail[size_t(I)]) == 0x06054b50) {
@@ -80,7 +86,7 @@ Expected<ZipDirectory> readZipDirectory(const std::string &Path, uint64_t MaxEnt
       break;
     }
   if (Eocd < 0)
-    return Fail("not a zip archive, or truncated: no end-of-central-directory record");
+    return NotAZip("not a zip archive, or truncated: no end-of-central-directory record");
   const unsigned char *E = &Tail[size_t(Eocd)];
   uint64_t Count = u16(E + 10);
   uint64_t CdBytes = u32(E + 12);
@@ -93,32 +99,31 @@ Expected<ZipDirectory> readZipDirectory(const std::string &Path, uint64_t MaxEnt
     std::vector<unsigned char> Z;
     if (Z64Offset > Dir.FileBytes || Dir.FileBytes - Z64Offset < 56 || !F.read(Z64Offset, 56, Z) ||
         u32(Z.data()) != 0x06064b50)
-      return Fail("truncated or corrupt zip64 end-of-central-directory record");
+      return Corrupt("truncated or corrupt zip64 end-of-central-directory record");
     Count = u64(Z.data() + 32);
     CdBytes = u64(Z.data() + 40);
     CdOffset = u64(Z.data() + 48);
     EocdOffset = Z64Offset;
   }
   if (Count > MaxEntries)
-    return Fail(
-        formatv("{0} entries, more than the limit of {1} (--max-entries)", Count, MaxEntries));
+    return make_error<ArchiveError>(ArchiveFailure::TooManyEntries, Path, "", MaxEntries, Count);
   if (CdOffset > EocdOffset || CdBytes > EocdOffset - CdOffset)
-    return Fail(formatv("truncated or corrupt: the central directory ({0} bytes at offset {1}) "
-                        "does not fit before its end record at {2}",
-                        CdBytes, CdOffset, EocdOffset));
+    return Corrupt(formatv("truncated or corrupt: the central directory ({0} bytes at offset {1}) "
+                           "does not fit before its end record at {2}",
+                           CdBytes, CdOffset, EocdOffset));
   // Each central-directory header is at least 46 bytes.
   if (Count > CdBytes / 46 + 1)
-    return Fail(
+    return Corrupt(
         formatv("corrupt: {0} entries cannot fit in a {1}-byte central directory", Count, CdBytes));
 
   std::vector<unsigned char> Cd;
   if (!F.read(CdOffset, size_t(CdBytes), Cd))
-    return Fail("cannot read the central directory");
+    return Corrupt("cannot read the central directory");
   size_t Off = 0;
   Dir.Entries.reserve(size_t(Count));
   for (uint64_t I = 0; I < Count; ++I) {
     if (Cd.size() - Off < 46 || u32(&Cd[Off]) != 0x02014b50)
-      return Fail(
+      return Corrupt(
           formatv("corrupt central directory: entry {0} of {1} is malformed", I + 1, Count));
     const unsigned char *H = &Cd[Off];
     ZipDirectoryEntry Z;
@@ -131,7 +136,7 @@ Expected<ZipDirectory> readZipDirectory(const std::string &Path, uint64_t MaxEnt
     uint32_t External = u32(H + 38);
     Z.LocalHeaderOffset = u32(H + 42);
     if (Cd.size() - Off - 46 < NameLen + ExtraLen + CommentLen)
-      return Fail(formatv("corrupt central directory: entry {0} runs past its end", I + 1));
+      return Corrupt(formatv("corrupt central directory: entry {0} runs past its end", I + 1));
     Z.Name.assign(reinterpret_cast<const char *>(H + 46), NameLen);
     Z.UnixMode = (MadeBy >> 8) == 3 && (External >> 16) != 0;
     Z.Mode = External >> 16;
@@ -162,4 +167,20 @@ Expected<ZipDirectory> readZipDirectory(const std::string &Path, uint64_t MaxEnt
   return Dir;
 }
 
-} // namespace coldstart::inspect::detail
+std::vector<DataOverlap> findDataOverlaps(const ZipDirectory &Directory) {
+  std::vector<const ZipDirectoryEntry *> ByOffset;
+  for (const auto &Entry : Directory.Entries)
+    ByOffset.push_back(&Entry);
+  std::stable_sort(ByOffset.begin(), ByOffset.end(),
+                   [](auto *A, auto *B) { return A->LocalHeaderOffset < B->LocalHeaderOffset; });
+  std::vector<DataOverlap> Overlaps;
+  // 30 bytes: the fixed part of a local header, which precedes the entry's data.
+  for (size_t I = 0; I + 1 < ByOffset.size(); ++I) {
+    const auto *A = ByOffset[I], *B = ByOffset[I + 1];
+    if (B->LocalHeaderOffset < A->LocalHeaderOffset + 30 + A->CompressedBytes)
+      Overlaps.push_back({A, B});
+  }
+  return Overlaps;
+}
+
+} // namespace coldstart::archive

@@ -1,5 +1,7 @@
 // The folder a measured function runs from (its LAMBDA_TASK_ROOT) and the program Lambda would
 // start in it: a zip is unpacked into a private temporary folder that is removed afterwards.
+// Public so the hostile-input suite and the archive fuzz target can unpack zips the way
+// `coldstart measure` does.
 #pragma once
 
 #include "llvm/Support/Error.h"
@@ -11,8 +13,9 @@ namespace coldstart::measure {
 
 class TaskRoot {
 public:
-  /// Prepares Artifact: a .zip (unpacked safely: no entry may leave the folder, links are never
-  /// followed, at most MaxUnpackedBytes), a package folder, or a single executable.
+  /// Prepares Artifact: a .zip (unpacked safely: an entry whose name would leave the folder
+  /// refuses the zip, links are never followed, at most MaxUnpackedBytes), a package folder, or
+  /// a single executable.
   static llvm::Expected<TaskRoot> prepare(const std::string &Artifact, uint64_t MaxUnpackedBytes);
 
   TaskRoot(TaskRoot &&Other) noexcept;
