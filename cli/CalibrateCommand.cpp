@@ -2,7 +2,8 @@
 // cold starts measured on this machine, and checks the fit on held-out artifacts.
 #include "Command.h"
 
-#include "coldstart/inspect/Calibration.h"
+#include "coldstart/estimate/Calibration.h"
+#include "coldstart/estimate/StartupCounts.h"
 #include "coldstart/inspect/Dependencies.h"
 #include "coldstart/inspect/ElfInspector.h"
 #include "coldstart/measure/Measure.h"
@@ -74,7 +75,7 @@ bool isInside(llvm::StringRef Path, llvm::StringRef Folder) {
 
 /// Start-up counts of a package: its bootstrap, its dependency tree resolved on this machine
 /// (where it runs), and the libraries of the package in that tree.
-llvm::Expected<inspect::StartupCounts> countsOf(const std::string &Artifact) {
+llvm::Expected<estimate::StartupCounts> countsOf(const std::string &Artifact) {
   auto [Bootstrap, Folder] = bootstrapOf(Artifact);
   auto Main = inspect::inspectElfFile(Bootstrap);
   if (!Main)
@@ -95,10 +96,10 @@ llvm::Expected<inspect::StartupCounts> countsOf(const std::string &Artifact) {
     Lib->Path = L.Path;
     R.Binaries.push_back(std::move(*Lib));
   }
-  return inspect::countStartupWork(R);
+  return estimate::countStartupWork(R);
 }
 
-llvm::Expected<inspect::CalibrationSample> sample(const std::string &Artifact) {
+llvm::Expected<estimate::CalibrationSample> sample(const std::string &Artifact) {
   auto Counts = countsOf(Artifact);
   if (!Counts)
     return Counts.takeError();
@@ -116,14 +117,14 @@ llvm::Expected<inspect::CalibrationSample> sample(const std::string &Artifact) {
         "%s: the bootstrap failed while measuring (%s); run "
         "'coldstart measure' on it for details",
         Artifact.c_str(), M->Errors.empty() ? "no sample" : M->Errors.front().Message.c_str());
-  inspect::CalibrationSample S;
+  estimate::CalibrationSample S;
   S.Artifact = Artifact;
   S.Counts = *Counts;
   S.MeasuredInitMs = report::Distribution::of(M->InitSamplesMs).Median;
   return S;
 }
 
-void printSample(const inspect::CalibrationSample &S, llvm::raw_ostream &OS,
+void printSample(const estimate::CalibrationSample &S, llvm::raw_ostream &OS,
                  std::optional<double> Predicted = std::nullopt) {
   OS << llvm::formatv("  {0,-40} {1,5} {2,9} {3,9} {4,6} {5,10:f2}", S.Artifact, S.Counts.Libraries,
                       S.Counts.RelativeRelocations, S.Counts.SymbolicRelocations,
@@ -148,7 +149,7 @@ std::string today() {
   return Buffer;
 }
 
-std::string overrideYaml(const inspect::CalibrationFit &Fit) {
+std::string overrideYaml(const estimate::CalibrationFit &Fit) {
   std::string Source = llvm::formatv("coldstart calibrate on {0}, {1}: non-negative least "
                                      "squares over {2} artifacts, {3} cold starts each "
                                      "(R^2 {4:f3})",
@@ -173,7 +174,7 @@ std::string overrideYaml(const inspect::CalibrationFit &Fit) {
 int runCalibrate() {
   if (Cold < 3)
     return fail("--cold must be at least 3 (the fit uses each artifact's median)");
-  std::vector<inspect::CalibrationSample> Fitting, Checking;
+  std::vector<estimate::CalibrationSample> Fitting, Checking;
   bool Progress = llvm::sys::Process::StandardErrIsDisplayed();
   size_t Total = Artifacts.size() + Holdout.size(), Done = 0;
   for (auto *List : {&Artifacts, &Holdout}) {
@@ -192,7 +193,7 @@ int runCalibrate() {
   if (Progress)
     llvm::errs() << "\r\x1b[K";
 
-  auto Fit = inspect::fitCalibration(Fitting);
+  auto Fit = estimate::fitCalibration(Fitting);
   if (!Fit)
     return fail("the fit needs at least 6 artifacts that differ in libraries, relocations and "
                 "initializers (got " +
@@ -227,7 +228,7 @@ int runCalibrate() {
                         : (Errors[Errors.size() / 2 - 1] + Errors[Errors.size() / 2]) / 2;
     OS << llvm::formatv("\nheld out: Spearman rank correlation {0:f3}, median absolute error "
                         "{1:f1}% ({2} artifacts)\n",
-                        inspect::spearman(Measured, Predicted), 100 * Median, Checking.size());
+                        estimate::spearman(Measured, Predicted), 100 * Median, Checking.size());
   }
 
   if (!RulesOut.empty()) {

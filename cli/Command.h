@@ -16,7 +16,7 @@
 
 namespace coldstart::cli {
 
-/// Exit statuses (DESIGN.md): 0 nothing at or above --fail-on, 1 findings at or above it, 2 the
+/// Exit statuses (docs/architecture.md): 0 nothing at or above --fail-on, 1 findings at or above it, 2 the
 /// tool could not do its job.
 enum ExitStatus : int { ExitClean = 0, ExitFindings = 1, ExitFailure = 2 };
 

@@ -1,10 +1,11 @@
 // `coldstart inspect ARTIFACT`: the artifact pass on an ELF file, a deployment .zip or a
-// package folder with its layers: parses the options, runs inspect::inspectArtifact and prints
-// the report (text, JSON or SARIF).
+// package folder with its layers: parses the options, runs inspect::inspectArtifact, adds the
+// cold-start estimate (estimate::estimateArtifact) and prints the report (text, JSON or SARIF).
 #include "Command.h"
 #include "SourcePass.h"
 
 #include "coldstart/analyzer/LintDriver.h"
+#include "coldstart/estimate/Estimate.h"
 #include "coldstart/inspect/Artifact.h"
 #include "coldstart/inspect/ElfInspector.h"
 #include "coldstart/report/ArtifactReport.h"
@@ -106,9 +107,12 @@ analyseInitWork(const rules::RuleSet &Rules) {
       return llvm::createStringError("compiler arguments after '--' need --source FILE");
     return std::nullopt;
   }
-  analyzer::LintResult Result = runSourcePass(
-      sourcePassOptions({SourceFiles.begin(), SourceFiles.end()}, SourceBuildDir, SourceJobs),
-      Rules, progressAllowed(Out.format(), Out.OutputFile));
+  analyzer::LintOptions Options =
+      sourcePassOptions({SourceFiles.begin(), SourceFiles.end()}, SourceBuildDir, SourceJobs);
+  Options.ComputeFindings = false;
+  Options.ComputeInitWork = true;
+  analyzer::LintResult Result =
+      runSourcePass(std::move(Options), Rules, progressAllowed(Out.format(), Out.OutputFile));
   if (Result.Error)
     return llvm::createStringError("sources: " + *Result.Error);
   return std::move(Result.InitWork);
@@ -177,15 +181,18 @@ static int runInspect() {
   O.Limits.MaxEntries = MaxEntries;
   O.Limits.MaxUnpackedBytes = MaxUnpackedBytes;
   O.Limits.MaxMemberBytes = MaxMemberBytes;
-  O.MemoryMb = MemoryMb;
   auto Init = analyseInitWork(*Rules);
   if (!Init)
     return fail(llvm::toString(Init.takeError()));
-  if (const std::optional<report::InitWork> &Work = *Init; Work.has_value())
-    O.InitWork = &Work.value();
   auto R = inspect::inspectArtifact(Artifact, *Rules, O);
   if (!R)
     return fail(llvm::toString(R.takeError()));
+  estimate::EstimateOptions EO;
+  EO.Runtime = O.Runtime;
+  EO.MemoryMb = MemoryMb;
+  if (const std::optional<report::InitWork> &Work = *Init; Work.has_value())
+    EO.InitWork = &Work.value();
+  estimate::estimateArtifact(*R, *Rules, EO);
   return writeInspectReport(*R, *Rules);
 }
 

@@ -83,15 +83,17 @@ static int runLint() {
   if (!Rules)
     return ExitFailure;
 
+  // Findings only (LintOptions' default): lint prints no init work.
   analyzer::LintResult Result =
       runSourcePass(std::move(Options), *Rules, progressAllowed(Out.format(), Out.OutputFile));
   if (Result.Error)
     return fail(*Result.Error);
+  const report::Report &LintReport = *Result.Report;
 
   // Partial analyses must reach the user even when the report goes to a file or a parser.
   bool NotesInReport = Out.format() == report::Format::Text && Out.OutputFile.empty();
   if (!NotesInReport)
-    for (const std::string &Note : Result.Report.RunNotes)
+    for (const std::string &Note : LintReport.RunNotes)
       llvm::WithColor::warning(llvm::errs(), "coldstart") << Note << "\n";
 
   std::unique_ptr<OutputSink> Sink = OutputSink::open(Out.OutputFile);
@@ -99,21 +101,20 @@ static int runLint() {
     return ExitFailure;
   switch (Out.format()) {
   case report::Format::Text:
-    report::writeText(Result.Report, Sink->stream());
+    report::writeText(LintReport, Sink->stream());
     break;
   case report::Format::Json:
-    report::writeLintJson(Result.Report, Sink->stream());
+    report::writeLintJson(LintReport, Sink->stream());
     break;
   case report::Format::Sarif:
     // Paths under the working folder (the checkout, in CI) become relative to %SRCROOT%, as
     // code scanning expects.
-    report::writeSarif(Result.Report, *Rules, Sink->stream(), currentFolder());
+    report::writeSarif(LintReport, *Rules, Sink->stream(), currentFolder());
     break;
   }
   if (!Sink->commit())
     return ExitFailure;
-  return report::hasFindingAtOrAbove(Result.Report.Findings, Out.failOn()) ? ExitFindings
-                                                                           : ExitClean;
+  return report::hasFindingAtOrAbove(LintReport.Findings, Out.failOn()) ? ExitFindings : ExitClean;
 }
 
 static CommandRegistration Reg(LintCmd, runLint);

@@ -2,6 +2,7 @@
 // on this machine. The one subcommand that runs user code.
 #include "Command.h"
 
+#include "coldstart/estimate/Estimate.h"
 #include "coldstart/inspect/Artifact.h"
 #include "coldstart/measure/Measure.h"
 #include "coldstart/report/MeasureReport.h"
@@ -57,8 +58,9 @@ static cl::opt<std::string> Handler("handler", cl::desc("_HANDLER (default funct
 static OutputOptions Out(MeasureCmd, /*AllowSarif=*/false);
 
 /// The static estimate of the same artifact, for comparison with what was measured: at one full
-/// vCPU (this machine gives the process at least that) and without Lambda's platform init,
-/// which a local run does not have. It is left out, with a note, when inspection fails.
+/// vCPU, not at --memory (the run here sets AWS_LAMBDA_FUNCTION_MEMORY_SIZE but applies no CPU
+/// limit, and this machine gives the process at least one CPU), and without Lambda's platform
+/// init, which a local run does not have. It is left out, with a note, when inspection fails.
 static void addStaticEstimate(report::MeasureReport &R) {
   std::vector<rules::Diagnostic> Errors;
   auto Rules = rules::loadEffectiveRuleSet(std::nullopt, {Artifact}, Errors);
@@ -66,16 +68,17 @@ static void addStaticEstimate(report::MeasureReport &R) {
     R.Notes.push_back("no static estimate: the rule set did not load");
     return;
   }
-  inspect::ArtifactOptions O;
-  O.MemoryMb = static_cast<unsigned>(Rules->value("limits.memory-mb-per-vcpu", 1769));
-  auto Inspected = inspect::inspectArtifact(Artifact, *Rules, O);
+  auto Inspected = inspect::inspectArtifact(Artifact, *Rules, inspect::ArtifactOptions());
   if (!Inspected) {
     R.Notes.push_back("no static estimate: " + llvm::toString(Inspected.takeError()));
     return;
   }
+  estimate::EstimateOptions EO;
+  EO.MemoryMb = estimate::oneVcpuMemoryMb(*Rules);
+  estimate::estimateArtifact(*Inspected, *Rules, EO);
   R.EstimateColdStartMs = Inspected->ColdStart.ColdStartMs;
   R.Notes.push_back("the static estimate is 'coldstart inspect --memory " +
-                    std::to_string(O.MemoryMb) +
+                    std::to_string(EO.MemoryMb) +
                     "' without a runtime: loading and static initializers at one vCPU, "
                     "comparable to init here minus this machine's process start");
 }

@@ -1,6 +1,6 @@
-// Running the source pass from a subcommand: `lint` reports its findings, `inspect --source`
-// takes the init work it finds for the estimate. Both build the options and show progress the
-// same way.
+// Running the source pass from a subcommand: `lint` asks it for findings only, `inspect -p` or
+// `--source` for the init work its estimate takes (LintOptions::ComputeFindings and
+// ComputeInitWork). Both build the options and show progress the same way.
 #pragma once
 
 #include "coldstart/analyzer/LintDriver.h"

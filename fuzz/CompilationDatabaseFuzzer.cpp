@@ -17,11 +17,14 @@ using namespace coldstart;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   std::string_view Text(reinterpret_cast<const char *>(Data), Size);
-  std::string Error;
-  auto DB = analyzer::parseCompilationDatabase(Text, Error);
-  COLDSTART_FUZZ_CHECK(bool(DB) == Error.empty(), Error);
-  if (!DB)
+  llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>> Parsed =
+      analyzer::parseCompilationDatabase(Text);
+  if (!Parsed) {
+    std::string Error = llvm::toString(Parsed.takeError());
+    COLDSTART_FUZZ_CHECK(!Error.empty(), "a refused database must say why");
     return 0;
+  }
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB = std::move(*Parsed);
 
   llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> FS(new llvm::vfs::InMemoryFileSystem);
   FS->addFile("/build/args.rsp", 0, llvm::MemoryBuffer::getMemBuffer("-DFROM_RSP @nested.rsp"));

@@ -4,10 +4,10 @@
 // parses; crashes, sanitizer reports, hangs and runaway memory are what libFuzzer records.
 #include "InspectFuzzSupport.h"
 
+#include "coldstart/estimate/Estimate.h"
 #include "coldstart/inspect/ArtifactChecks.h"
 #include "coldstart/inspect/Dependencies.h"
 #include "coldstart/inspect/ElfInspector.h"
-#include "coldstart/inspect/Estimate.h"
 #include "coldstart/report/ArtifactReport.h"
 #include "coldstart/report/Writers.h"
 #include "coldstart/rules/Loader.h"
@@ -21,13 +21,7 @@ using namespace coldstart;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   static const rules::RuleSet &Rules = rules::defaultRuleSet();
-  static const rules::RuntimeManifest Manifest = [] {
-    std::vector<rules::Diagnostic> Errors;
-    auto M = rules::loadRuntimeManifest("provided.al2023", Errors);
-    if (!M)
-      fuzz::invariantFailed("the bundled provided.al2023 manifest does not load");
-    return *M;
-  }();
+  static const rules::RuntimeManifest &Manifest = fuzz::fuzzRuntime();
 
   llvm::StringRef Bytes(reinterpret_cast<const char *>(Data), Size);
   auto Binary = inspect::inspectElfBuffer(llvm::MemoryBufferRef(Bytes, "fuzz"), "task/bin/app");
@@ -67,8 +61,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   CO.Runtime = &Manifest;
   inspect::checkBinary(*Binary, Rules, CO, R.Findings, R.RunNotes);
   R.Binaries.push_back(std::move(*Binary));
-  R.ColdStart = inspect::estimateColdStart(inspect::countStartupWork(R), Rules, &Manifest, 0);
-  inspect::checkColdStartBudget(R.ColdStart, R.Path, Rules, R.Findings);
+  estimate::EstimateOptions EO;
+  EO.Runtime = &Manifest;
+  estimate::estimateArtifact(R, Rules, EO);
   fuzz::checkInspectWriters(R, Rules);
   return 0;
 }

@@ -188,16 +188,17 @@ std::string absolute(const std::string &Path) {
   return std::string(Abs);
 }
 
+llvm::Error failure(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
 /// The compilation database the options name, or an error.
-std::unique_ptr<tooling::CompilationDatabase> openDatabase(const LintOptions &Options,
-                                                           const std::vector<std::string> &Sources,
-                                                           std::string &Error,
-                                                           std::vector<std::string> &Notes) {
+llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>>
+openDatabase(const LintOptions &Options, const std::vector<std::string> &Sources,
+             std::vector<std::string> &Notes) {
   llvm::SmallString<256> Cwd;
-  if (std::error_code EC = llvm::sys::fs::current_path(Cwd)) {
-    Error = "cannot read the current folder: " + EC.message();
-    return nullptr;
-  }
+  if (std::error_code EC = llvm::sys::fs::current_path(Cwd))
+    return failure("cannot read the current folder: " + EC.message());
   if (Options.CompilerArgs)
     return std::make_unique<tooling::FixedCompilationDatabase>(Cwd, *Options.CompilerArgs);
   if (Options.BuildDir) {
@@ -207,11 +208,9 @@ std::unique_ptr<tooling::CompilationDatabase> openDatabase(const LintOptions &Op
       llvm::sys::path::append(Json, "compile_commands.json");
       Path = std::string(Json);
     }
-    if (!llvm::sys::fs::exists(Path)) {
-      Error = "no compilation database: '" + Path + "' does not exist";
-      return nullptr;
-    }
-    return loadCompilationDatabase(Path, Error);
+    if (!llvm::sys::fs::exists(Path))
+      return failure("no compilation database: '" + Path + "' does not exist");
+    return loadCompilationDatabase(Path);
   }
   // No -p and no "--": look upward from the first source, as clang-tidy does (its two built-in
   // plugins: compile_commands.json, then compile_flags.txt). A database found this way that
@@ -223,17 +222,17 @@ std::unique_ptr<tooling::CompilationDatabase> openDatabase(const LintOptions &Op
       llvm::sys::path::append(Json, "compile_commands.json");
       llvm::sys::path::append(Flags, "compile_flags.txt");
       if (llvm::sys::fs::exists(Json)) {
-        auto DB = loadCompilationDatabase(std::string(Json), Error);
+        llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>> DB =
+            loadCompilationDatabase(std::string(Json));
         if (!DB)
-          return nullptr;
-        return adaptDiscoveredDatabase(std::move(DB), llvm::vfs::getRealFileSystem());
+          return DB.takeError();
+        return adaptDiscoveredDatabase(std::move(*DB), llvm::vfs::getRealFileSystem());
       }
       if (llvm::sys::fs::is_regular_file(Flags)) {
         std::string Why;
         if (auto DB = tooling::FixedCompilationDatabase::loadFromFile(Flags, Why))
           return DB;
-        Error = "cannot read '" + std::string(Flags) + "': " + Why;
-        return nullptr;
+        return failure("cannot read '" + Flags + "': " + Why);
       }
     }
   }
@@ -312,44 +311,36 @@ std::vector<std::string> lintCommandLine(const tooling::CompileCommand &Command,
   return Args;
 }
 
-std::unique_ptr<tooling::CompilationDatabase> parseCompilationDatabase(std::string_view Text,
-                                                                       std::string &Error) {
+llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>>
+parseCompilationDatabase(std::string_view Text) {
   // clang's reader goes through LLVM's YAML parser, which accepts what is not JSON (and, on a
   // syntax error inside the list, yields the entries before it without saying so): strict
   // JSON first.
-  if (jsonNesting(Text, MaxDatabaseNesting) > MaxDatabaseNesting) {
-    Error = "not a compilation database: JSON nested more than " +
-            std::to_string(MaxDatabaseNesting) + " levels deep";
-    return nullptr;
-  }
+  if (jsonNesting(Text, MaxDatabaseNesting) > MaxDatabaseNesting)
+    return failure("not a compilation database: JSON nested more than " +
+                   llvm::Twine(MaxDatabaseNesting) + " levels deep");
   llvm::Expected<llvm::json::Value> Json = llvm::json::parse(llvm::StringRef(Text));
-  if (!Json) {
-    Error = "not valid JSON: " + llvm::toString(Json.takeError());
-    return nullptr;
-  }
+  if (!Json)
+    return failure("not valid JSON: " + llvm::toString(Json.takeError()));
   const llvm::json::Array *Entries = Json->getAsArray();
-  if (!Entries) {
-    Error = "expected a JSON array of compile commands";
-    return nullptr;
-  }
+  if (!Entries)
+    return failure("expected a JSON array of compile commands");
   for (size_t I = 0; I < Entries->size(); ++I)
-    if (!(*Entries)[I].getAsObject()) {
-      Error = "entry " + std::to_string(I + 1) + " is not a JSON object";
-      return nullptr;
-    }
+    if (!(*Entries)[I].getAsObject())
+      return failure("entry " + llvm::Twine(I + 1) + " is not a JSON object");
   std::string Why;
-  auto DB = tooling::JSONCompilationDatabase::loadFromBuffer(
-      llvm::StringRef(Text), Why, tooling::JSONCommandLineSyntax::AutoDetect);
+  std::unique_ptr<tooling::CompilationDatabase> DB =
+      tooling::JSONCompilationDatabase::loadFromBuffer(llvm::StringRef(Text), Why,
+                                                       tooling::JSONCommandLineSyntax::AutoDetect);
   if (!DB)
-    Error = Why;
+    return failure(Why);
   return DB;
 }
 
-std::unique_ptr<tooling::CompilationDatabase> loadCompilationDatabase(const std::string &Path,
-                                                                      std::string &Error) {
-  auto Fail = [&](const std::string &Why) {
-    Error = "cannot read compilation database '" + Path + "': " + Why;
-    return nullptr;
+llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>>
+loadCompilationDatabase(const std::string &Path) {
+  auto Fail = [&](const llvm::Twine &Why) {
+    return failure("cannot read compilation database '" + Path + "': " + Why);
   };
   llvm::sys::fs::file_status Status;
   if (std::error_code EC = llvm::sys::fs::status(Path, Status))
@@ -360,10 +351,10 @@ std::unique_ptr<tooling::CompilationDatabase> loadCompilationDatabase(const std:
                                             /*RequiresNullTerminator=*/false);
   if (!Buffer)
     return Fail(Buffer.getError().message());
-  std::string Why;
-  auto DB = parseCompilationDatabase((*Buffer)->getBuffer(), Why);
+  llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>> DB =
+      parseCompilationDatabase((*Buffer)->getBuffer());
   if (!DB)
-    return Fail(Why);
+    return Fail(llvm::toString(DB.takeError()));
   return DB;
 }
 
@@ -377,7 +368,8 @@ adaptDiscoveredDatabase(std::unique_ptr<tooling::CompilationDatabase> Database,
 
 LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
   LintResult Result;
-  Result.Report.Command = "lint";
+  // Partial analyses and the like, for whichever results are asked for.
+  std::vector<std::string> RunNotes;
 
   std::vector<std::string> Sources;
   for (const std::string &S : Options.Sources) {
@@ -394,14 +386,14 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
     Sources.push_back(absolute(S));
   }
 
-  std::string Error;
   bool ExplicitDatabase = Options.BuildDir.has_value() && !Options.CompilerArgs;
-  std::unique_ptr<tooling::CompilationDatabase> DB =
-      openDatabase(Options, Sources, Error, Result.Report.RunNotes);
-  if (!DB) {
-    Result.Error = Error;
+  llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>> Opened =
+      openDatabase(Options, Sources, RunNotes);
+  if (!Opened) {
+    Result.Error = llvm::toString(Opened.takeError());
     return Result;
   }
+  std::unique_ptr<tooling::CompilationDatabase> DB = std::move(*Opened);
   if (Sources.empty()) {
     if (!ExplicitDatabase) {
       Result.Error = "no source files given";
@@ -453,8 +445,8 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
 
   std::string ResourceDir = clangResourceDir();
   if (ResourceDir.empty())
-    Result.Report.RunNotes.push_back("clang's resource headers (stddef.h) were not found; "
-                                     "sources that include them will be analysed partially");
+    RunNotes.push_back("clang's resource headers (stddef.h) were not found; "
+                       "sources that include them will be analysed partially");
 
   // Results land in their job's slot, so the output order never depends on thread timing.
   std::vector<JobResult> Results(Jobs.size());
@@ -481,18 +473,24 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
   std::vector<TranslationUnitSummary> Summaries;
   for (JobResult &R : Results) {
     if (R.Note)
-      Result.Report.RunNotes.push_back(*R.Note);
+      RunNotes.push_back(*R.Note);
     if (R.Summary) {
       Summaries.push_back(std::move(*R.Summary));
       ++Result.FilesAnalysed;
     }
   }
-  Result.Report.Findings = joinSummaries(Summaries, Rules);
-  Result.InitWork = findInitWork(Summaries, Rules);
-  Result.InitWork.FilesAnalysed = Result.FilesAnalysed;
-  Result.InitWork.Notes.insert(Result.InitWork.Notes.begin(), Result.Report.RunNotes.begin(),
-                               Result.Report.RunNotes.end());
-  report::sortFindings(Result.Report.Findings);
+  if (Options.ComputeFindings) {
+    report::Report &Lint = Result.Report.emplace();
+    Lint.Command = "lint";
+    Lint.Findings = joinSummaries(Summaries, Rules);
+    report::sortFindings(Lint.Findings);
+    Lint.RunNotes = RunNotes;
+  }
+  if (Options.ComputeInitWork) {
+    report::InitWork &Work = Result.InitWork.emplace(findInitWork(Summaries, Rules));
+    Work.FilesAnalysed = Result.FilesAnalysed;
+    Work.Notes.insert(Work.Notes.begin(), RunNotes.begin(), RunNotes.end());
+  }
   return Result;
 }
 

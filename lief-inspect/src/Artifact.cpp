@@ -3,7 +3,6 @@
 #include "coldstart/inspect/ArtifactChecks.h"
 #include "coldstart/inspect/Dependencies.h"
 #include "coldstart/inspect/ElfInspector.h"
-#include "coldstart/inspect/Estimate.h"
 
 namespace coldstart::inspect {
 
@@ -49,6 +48,7 @@ llvm::Error inspectLoneElf(const std::string &Path, const rules::RuleSet &Rules,
   CheckOptions CO;
   CO.Runtime = O.Runtime;
   CO.Arch = O.Arch;
+  CO.RuntimeRootSearched = !O.Sysroot.empty();
   checkBinary(*Binary, Rules, CO, R.Findings, R.RunNotes);
   R.Binaries.push_back(std::move(*Binary));
   return llvm::Error::success();
@@ -93,9 +93,6 @@ llvm::Expected<report::ArtifactReport> inspectArtifact(const std::string &Path,
   if (llvm::Error E = *Kind == "elf" ? inspectLoneElf(Path, Rules, Options, R)
                                      : inspectPackageArtifact(Path, Rules, Options, R))
     return E;
-  R.ColdStart = estimateColdStart(countStartupWork(R), Rules, Options.Runtime, Options.MemoryMb,
-                                  Options.InitWork);
-  checkColdStartBudget(R.ColdStart, R.Path, Rules, R.Findings);
   report::sortFindings(R.Findings);
   return R;
 }

@@ -1,6 +1,6 @@
 // Calibration: NNLS recovers known coefficients, never returns a negative one, Spearman is
 // right on known rankings, and `coldstart calibrate` writes a rule set the loader accepts.
-#include "coldstart/inspect/Calibration.h"
+#include "coldstart/estimate/Calibration.h"
 #include "coldstart/rules/Loader.h"
 
 #include "RunTool.h"
@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-using namespace coldstart::inspect;
+using namespace coldstart::estimate;
 using coldstart::test::runTool;
 using coldstart::test::TempDir;
 

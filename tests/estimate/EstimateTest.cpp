@@ -1,6 +1,6 @@
 // The cold-start estimate: sums checked by hand against their coefficients, the memory-size
 // table's CPU scaling, the budget finding, and the figures `coldstart inspect` prints.
-#include "coldstart/inspect/Estimate.h"
+#include "coldstart/estimate/Estimate.h"
 #include "coldstart/rules/Loader.h"
 
 #include "RunTool.h"
@@ -11,7 +11,7 @@
 #include <gtest/gtest.h>
 
 using namespace coldstart;
-using namespace coldstart::inspect;
+using namespace coldstart::estimate;
 using coldstart::test::runTool;
 using coldstart::test::TempDir;
 

@@ -3,7 +3,7 @@
 // costs are checked by hand against rule-set coefficients, and `coldstart inspect --source`
 // carries the items into its report.
 #include "coldstart/analyzer/LintDriver.h"
-#include "coldstart/inspect/Estimate.h"
+#include "coldstart/estimate/Estimate.h"
 #include "coldstart/rules/Loader.h"
 
 #include "RunTool.h"
@@ -32,6 +32,8 @@ analyzer::LintResult analyse(const std::string &Source) {
   // As the real SDK is installed: a system header, whose default arguments are the library's
   // own business (the lint fixtures are compiled the same way).
   O.CompilerArgs = std::vector<std::string>{"-std=c++17", "-isystem", StandInHeaders};
+  O.ComputeFindings = false;
+  O.ComputeInitWork = true;
   return analyzer::runLint(O, rules::defaultRuleSet());
 }
 
@@ -79,9 +81,9 @@ TEST_P(InitWorkFixture, ListsExactlyTheAnnotatedInitWork) {
   std::string Path = FixtureDir + GetParam() + ".cpp";
   analyzer::LintResult R = analyse(Path);
   ASSERT_FALSE(R.Error) << *R.Error;
-  ASSERT_TRUE(R.InitWork.MainFound);
+  ASSERT_TRUE(R.InitWork->MainFound);
   std::set<std::pair<unsigned, std::string>> Found;
-  for (const report::InitWorkItem &I : R.InitWork.Items) {
+  for (const report::InitWorkItem &I : R.InitWork->Items) {
     EXPECT_EQ(I.Where.File, Path);
     Found.emplace(I.Where.Line, I.Kind);
   }
@@ -101,7 +103,7 @@ TEST(InitWork, EachItemCarriesItsChainFromMain) {
   analyzer::LintResult R = analyse(Fixture);
   ASSERT_FALSE(R.Error) << *R.Error;
   const report::InitWorkItem *Client = nullptr;
-  for (const report::InitWorkItem &I : R.InitWork.Items)
+  for (const report::InitWorkItem &I : R.InitWork->Items)
     if (I.Name == "Aws::S3::S3Client")
       Client = &I;
   ASSERT_NE(Client, nullptr);
@@ -115,7 +117,7 @@ TEST(InitWork, StaticVariablesInitializersRunBeforeMain) {
   analyzer::LintResult R = analyse(FixtureDir + "static_variables.cpp");
   ASSERT_FALSE(R.Error) << *R.Error;
   const report::InitWorkItem *Curl = nullptr;
-  for (const report::InitWorkItem &I : R.InitWork.Items)
+  for (const report::InitWorkItem &I : R.InitWork->Items)
     if (I.Name == "curl_global_init")
       Curl = &I;
   ASSERT_NE(Curl, nullptr);
@@ -134,10 +136,10 @@ TEST(InitWork, SourcesWithoutMainSayInitCannotBeToldApart) {
                                                 "}\n");
   analyzer::LintResult R = analyse(Source);
   ASSERT_FALSE(R.Error) << *R.Error;
-  EXPECT_FALSE(R.InitWork.MainFound);
-  EXPECT_TRUE(R.InitWork.Items.empty());
+  EXPECT_FALSE(R.InitWork->MainFound);
+  EXPECT_TRUE(R.InitWork->Items.empty());
   report::Estimate E =
-      inspect::estimateColdStart({}, rules::defaultRuleSet(), nullptr, 1769, &R.InitWork);
+      estimate::estimateColdStart({}, rules::defaultRuleSet(), nullptr, 1769, &*R.InitWork);
   EXPECT_NE(initCode(E).Note.find("defines main()"), std::string::npos);
 }
 
@@ -154,7 +156,7 @@ TEST(InitWork, KindsWithAnInitCostAreCostedAndTheOthersNamed) {
   Work.MainFound = true;
   Work.Items = {item("aws-sdk-client", 3), item("aws-sdk-client", 4), item("regex", 5)};
   // 128 MB: the CPU factor is 13.8, and init code is not scaled by it (it waits on the network).
-  report::Estimate E = inspect::estimateColdStart({}, Rules, nullptr, 128, &Work);
+  report::Estimate E = estimate::estimateColdStart({}, Rules, nullptr, 128, &Work);
   const report::EstimatePart &P = initCode(E);
   ASSERT_EQ(P.Terms.size(), 1u);
   EXPECT_EQ(P.Terms[0].Quantity, 2);
@@ -165,7 +167,7 @@ TEST(InitWork, KindsWithAnInitCostAreCostedAndTheOthersNamed) {
   EXPECT_NE(P.Note.find("compiled regular expression (1)"), std::string::npos);
   EXPECT_DOUBLE_EQ(E.ColdStartMs, 25.0); // nothing else counted for an empty artifact
 
-  report::Estimate NoSources = inspect::estimateColdStart({}, Rules, nullptr, 128, nullptr);
+  report::Estimate NoSources = estimate::estimateColdStart({}, Rules, nullptr, 128, nullptr);
   EXPECT_EQ(initCode(NoSources).Ms, 0);
   EXPECT_NE(initCode(NoSources).Note.find("no sources given"), std::string::npos);
 }
@@ -240,15 +242,17 @@ TEST(InitWork, OfSeveralProgramsTheMainThatRegistersAHandlerIsTheFunctions) {
   analyzer::LintOptions O;
   O.Sources = {Fixture, Test};
   O.CompilerArgs = std::vector<std::string>{"-std=c++17", "-isystem", StandInHeaders};
+  O.ComputeFindings = false;
+  O.ComputeInitWork = true;
   analyzer::LintResult R = analyzer::runLint(O, rules::defaultRuleSet());
   ASSERT_FALSE(R.Error) << *R.Error;
-  ASSERT_TRUE(R.InitWork.MainFound);
-  EXPECT_EQ(R.InitWork.MainDefinitions, 2u);
-  EXPECT_EQ(R.InitWork.Main.File, Fixture);
-  for (const report::InitWorkItem &I : R.InitWork.Items)
+  ASSERT_TRUE(R.InitWork->MainFound);
+  EXPECT_EQ(R.InitWork->MainDefinitions, 2u);
+  EXPECT_EQ(R.InitWork->Main.File, Fixture);
+  for (const report::InitWorkItem &I : R.InitWork->Items)
     EXPECT_NE(I.Where.File, Test) << I.Name;
-  ASSERT_FALSE(R.InitWork.Notes.empty());
-  EXPECT_NE(R.InitWork.Notes.back().find("the one that registers a handler"), std::string::npos);
+  ASSERT_FALSE(R.InitWork->Notes.empty());
+  EXPECT_NE(R.InitWork->Notes.back().find("the one that registers a handler"), std::string::npos);
 
   // Two mains that both register handlers: neither is taken, and the note says how to choose.
   std::string Other = Dir.write(
@@ -265,12 +269,12 @@ TEST(InitWork, OfSeveralProgramsTheMainThatRegistersAHandlerIsTheFunctions) {
   O.Sources = {Fixture, Other};
   analyzer::LintResult Both = analyzer::runLint(O, rules::defaultRuleSet());
   ASSERT_FALSE(Both.Error) << *Both.Error;
-  EXPECT_FALSE(Both.InitWork.MainFound);
-  EXPECT_TRUE(Both.InitWork.Items.empty());
-  ASSERT_FALSE(Both.InitWork.Notes.empty());
-  EXPECT_NE(Both.InitWork.Notes.back().find("--source"), std::string::npos);
+  EXPECT_FALSE(Both.InitWork->MainFound);
+  EXPECT_TRUE(Both.InitWork->Items.empty());
+  ASSERT_FALSE(Both.InitWork->Notes.empty());
+  EXPECT_NE(Both.InitWork->Notes.back().find("--source"), std::string::npos);
   report::Estimate E =
-      inspect::estimateColdStart({}, rules::defaultRuleSet(), nullptr, 1769, &Both.InitWork);
+      estimate::estimateColdStart({}, rules::defaultRuleSet(), nullptr, 1769, &*Both.InitWork);
   EXPECT_NE(initCode(E).Note.find("main() is defined 2 times"), std::string::npos)
       << initCode(E).Note;
 }

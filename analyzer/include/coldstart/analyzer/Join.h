@@ -1,5 +1,7 @@
 // The join: reachability from every handler over one or many TU summaries, and the findings for
-// the resource sites reached per invocation, each with the call chain back to its handler.
+// the resource sites reached per invocation, each with the call chain back to its handler; and,
+// separately, the init work reached from main. Each is its own walk over the summaries, so a
+// caller pays only for the result it asks for.
 #pragma once
 
 #include "coldstart/analyzer/Summary.h"

@@ -1,6 +1,7 @@
 // `coldstart lint` as a library: finds the compile command of every source (a compilation
 // database, given or found upward, or explicit compiler arguments), parses each TU with Clang,
-// summarizes it, and joins the summaries into findings. No printing: progress goes to a
+// summarizes it, and joins the summaries into what the caller asked for: findings (`lint`), the
+// init work (the estimate of `inspect -p/--source`), or both. No printing: progress goes to a
 // callback and problems into the result.
 #pragma once
 
@@ -9,6 +10,7 @@
 #include "coldstart/rules/RuleSet.h"
 
 #include "llvm/ADT/IntrusiveRefCntPtr.h"
+#include "llvm/Support/Error.h"
 
 #include <cstdint>
 #include <functional>
@@ -42,16 +44,22 @@ struct LintOptions {
   unsigned ShardCount = 1;
   /// Called after each TU (from worker threads, one call at a time).
   std::function<void(size_t Done, size_t Total, const std::string &File)> Progress;
+  /// What to join the summaries into; the join for a result nobody asked for is skipped.
+  bool ComputeFindings = true;  // LintResult::Report
+  bool ComputeInitWork = false; // LintResult::InitWork
 };
 
 struct LintResult {
   /// Set when the tool could not do its job (exit status 2): a missing file, an unreadable
   /// database, a file the database does not know.
   std::optional<std::string> Error;
-  report::Report Report;
   size_t FilesAnalysed = 0;
-  /// What main does before it registers a handler (the estimate's "init-code" part).
-  report::InitWork InitWork;
+  /// The findings, sorted, with the run's notes; set when ComputeFindings was asked and the
+  /// run had no Error.
+  std::optional<report::Report> Report;
+  /// What main does before it registers a handler (the estimate's "init-code" part), the run's
+  /// notes first among its notes; set when ComputeInitWork was asked and the run had no Error.
+  std::optional<report::InitWork> InitWork;
 };
 
 LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules);
@@ -62,14 +70,14 @@ std::string clangResourceDir();
 
 /// A compile_commands.json's text, checked first as strict JSON (UTF-8, at most
 /// MaxDatabaseNesting deep; the error gives line and column) and then read by clang's
-/// JSONCompilationDatabase. Null, with Error set, when it is not a compilation database.
-std::unique_ptr<clang::tooling::CompilationDatabase> parseCompilationDatabase(std::string_view Text,
-                                                                              std::string &Error);
+/// JSONCompilationDatabase; an error when it is not a compilation database.
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+parseCompilationDatabase(std::string_view Text);
 inline constexpr unsigned MaxDatabaseNesting = 64;
 
 /// The compilation database in the file at Path (a regular file); errors name the file.
-std::unique_ptr<clang::tooling::CompilationDatabase>
-loadCompilationDatabase(const std::string &Path, std::string &Error);
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompilationDatabase(const std::string &Path);
 
 /// What clang-tidy does to a database it finds by itself: @response files in the commands are
 /// expanded (read through FS, regular files of at most MaxResponseFileBytes only), and files

@@ -1,6 +1,6 @@
 // The artifact pass as one call: an ELF file, a deployment .zip or a package folder (with its
-// layers) in, the whole inspect report out: measurements, findings and the cold-start estimate.
-// `coldstart inspect` prints it; `measure` and `calibrate` take its estimate.
+// layers) in, the inspect report out: measurements and findings. The cold-start estimate is
+// computed from it afterwards (estimate::estimateArtifact); `coldstart inspect` prints both.
 #pragma once
 
 #include "coldstart/inspect/Package.h"
@@ -22,13 +22,10 @@ struct ArtifactOptions {
   std::string Sysroot;                             // --sysroot
   std::vector<std::string> Layers;                 // --layer, packages only
   PackageLimits Limits;
-  unsigned MemoryMb = 0; // the estimate's memory size; 0: the rule set's default
-  /// What the source pass found main doing before it registers the handler (inspect -p or
-  /// --source); null when no sources were given.
-  const report::InitWork *InitWork = nullptr;
 };
 
-/// Inspects Path. Errors are the exit-2 cases and name the file.
+/// Inspects Path; the report's findings are sorted and its ColdStart is not computed yet.
+/// Errors are the exit-2 cases and name the file.
 llvm::Expected<report::ArtifactReport> inspectArtifact(const std::string &Path,
                                                        const rules::RuleSet &Rules,
                                                        const ArtifactOptions &Options);

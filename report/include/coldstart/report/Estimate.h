@@ -1,6 +1,7 @@
 // The cold-start estimate: milliseconds as a sum of parts, each part a count times a
 // coefficient from the rule set, with that coefficient's source, so a reader can check every
-// term. The artifact pass computes it (lief-inspect/src/Estimate.cpp); the writers print it.
+// term. The estimate library computes it from an inspect report (estimate/src/Estimate.cpp);
+// the writers print it.
 #pragma once
 
 #include "coldstart/report/Finding.h"
@@ -76,7 +77,7 @@ struct Estimate {
   std::string Method;
 };
 
-/// `{"cold_start_ms", "breakdown": {part: ms}, ...}` (DESIGN.md) with every term; null when
+/// `{"cold_start_ms", "breakdown": {part: ms}, ...}` (contracted in docs/architecture.md) with every term; null when
 /// no estimate was computed.
 llvm::json::Value estimateJson(const Estimate &E);
 /// The estimate as a table a person reads, terms and sources included.

@@ -1,19 +1,15 @@
-// The cold-start estimate: counts from the artifact pass (libraries, relocations by kind,
-// static initializers) times coefficients from the rule set, plus the runtime's own floor from
-// its manifest, scaled for the CPU share Lambda gives the configured memory size.
+// The estimate's inputs from the artifact pass: what the loader and the C++ runtime do before
+// main, counted from an inspect report.
 #pragma once
 
 #include "coldstart/report/ArtifactReport.h"
-#include "coldstart/report/Estimate.h"
-#include "coldstart/rules/RuleSet.h"
-#include "coldstart/rules/RuntimeManifest.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace coldstart::inspect {
+namespace coldstart::estimate {
 
 /// What the loader and the C++ runtime do before main, counted over the binaries that load at
 /// start (the artifact's main binary and the libraries of the package it loads).
@@ -40,18 +36,4 @@ struct StartupCounts {
 /// the report that the program's resolved dependency tree names are counted too.
 StartupCounts countStartupWork(const report::ArtifactReport &R);
 
-/// The memory sizes of the estimate's table (MB).
-const std::vector<unsigned> &estimateMemorySizes();
-
-/// The estimate at MemoryMb (0: the rule set's cost.default-memory-mb), with the same
-/// estimate at estimateMemorySizes() and the rule set's budget. Init is what the source pass
-/// found main doing before it registers the handler; null when no sources were given.
-report::Estimate estimateColdStart(const StartupCounts &Counts, const rules::RuleSet &Rules,
-                                   const rules::RuntimeManifest *Runtime, unsigned MemoryMb,
-                                   const report::InitWork *Init = nullptr);
-
-/// The coldstart-cold-start-budget finding when the estimate exceeds the budget.
-void checkColdStartBudget(const report::Estimate &E, const std::string &ArtifactPath,
-                          const rules::RuleSet &Rules, std::vector<report::Finding> &Findings);
-
-} // namespace coldstart::inspect
+} // namespace coldstart::estimate

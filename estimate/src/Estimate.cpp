@@ -1,13 +1,13 @@
-#include "coldstart/inspect/Estimate.h"
+#include "coldstart/estimate/Estimate.h"
+#include "coldstart/rules/RuleIds.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
-#include <set>
 
-namespace coldstart::inspect {
+namespace coldstart::estimate {
 
 namespace {
 
@@ -18,21 +18,6 @@ constexpr const char *InitializerKey = "cost.static-initializer-us";
 constexpr const char *DefaultMemoryKey = "cost.default-memory-mb";
 constexpr const char *VcpuKey = "limits.memory-mb-per-vcpu";
 constexpr const char *BudgetKey = "thresholds.cold-start-budget-ms";
-
-void addCounts(const report::BinaryReport &B, StartupCounts &C) {
-  const report::RelocationCounts &R = B.Relocations;
-  C.RelativeRelocations += R.Relative + R.IRelative;
-  C.SymbolicRelocations += R.Symbolic + R.Tls + R.Copy;
-  if (B.Dynamic.BindNow)
-    C.SymbolicRelocations += R.JumpSlot;
-  else
-    C.LazyJumpSlots += R.JumpSlot;
-  C.StaticInitializers += B.Initializers.Count;
-  for (const report::InitFunction &F : B.Initializers.Functions)
-    if (!F.Toolchain)
-      C.Initializers.push_back({F.Name.empty() ? F.Symbol : F.Name, F.SourceFile});
-  C.Binaries.push_back(B.Path);
-}
 
 bool isKnown(const rules::KnownInitializer &K, const StartupCounts::Initializer &I) {
   llvm::StringRef File = llvm::sys::path::filename(I.SourceFile);
@@ -272,54 +257,6 @@ report::Estimate compute(const StartupCounts &C, const rules::RuleSet &Rules,
 
 } // namespace
 
-/// Where a binary of the report lives on the function's file system: package members are
-/// reported relative to the package (mounted at /var/task), layer members with their /opt path.
-static std::string runtimePathOf(const report::ArtifactReport &R, const report::BinaryReport &B) {
-  if (R.Package.Sources.empty() || llvm::StringRef(B.Path).starts_with("/"))
-    return B.Path;
-  return R.Package.Sources.front().Mount + "/" + B.Path;
-}
-
-/// The program Lambda starts: a package's bootstrap, or the program its script runs; the lone
-/// binary of an ELF report. Null for packages without a native program (interpreted runtimes).
-static const report::BinaryReport *mainProgram(const report::ArtifactReport &R) {
-  if (R.Package.Sources.empty())
-    return R.Binaries.empty() ? nullptr : &R.Binaries.front();
-  const report::BootstrapInfo &Boot = R.Package.Bootstrap;
-  std::string Program = !Boot.Target.empty() ? Boot.Target
-                        : Boot.Kind == "elf" ? Boot.Path
-                                             : std::string();
-  for (const report::BinaryReport &B : R.Binaries)
-    if (!Program.empty() && B.Path == Program)
-      return &B;
-  return nullptr;
-}
-
-StartupCounts countStartupWork(const report::ArtifactReport &R) {
-  StartupCounts C;
-  C.ArtifactBytes = R.Size.UncompressedBytes;
-  C.ArtifactCompressedBytes = R.Size.CompressedBytes;
-  const report::BinaryReport *Main = mainProgram(R);
-  if (!Main)
-    return C;
-  addCounts(*Main, C);
-  const report::DependencyResolution &D = Main->Dependencies;
-  if (D.Performed || !D.Libraries.empty()) {
-    C.Libraries = D.Libraries.size();
-    C.LibrariesTransitive = true;
-    std::set<std::string> Loaded;
-    for (const report::ResolvedLibrary &L : D.Libraries)
-      if (L.Found)
-        Loaded.insert(L.Path);
-    for (const report::BinaryReport &B : R.Binaries)
-      if (&B != Main && (Loaded.count(B.Path) || Loaded.count(runtimePathOf(R, B))))
-        addCounts(B, C);
-  } else {
-    C.Libraries = Main->Dynamic.Needed.size();
-  }
-  return C;
-}
-
 const std::vector<unsigned> &estimateMemorySizes() {
   static const std::vector<unsigned> Sizes = {128, 256, 512, 1024, 1769, 3008};
   return Sizes;
@@ -351,26 +288,37 @@ report::Estimate estimateColdStart(const StartupCounts &Counts, const rules::Rul
 
 void checkColdStartBudget(const report::Estimate &E, const std::string &ArtifactPath,
                           const rules::RuleSet &Rules, std::vector<report::Finding> &Findings) {
-  const char *Rule = "coldstart-cold-start-budget";
-  if (!E.Computed || !Rules.isEnabled(Rule) || E.BudgetMs <= 0 || E.ColdStartMs <= E.BudgetMs)
+  if (!E.Computed || E.BudgetMs <= 0 || E.ColdStartMs <= E.BudgetMs)
     return;
   const report::EstimatePart *Largest = nullptr;
   for (const report::EstimatePart &P : E.Parts)
     if (!Largest || P.Ms > Largest->Ms)
       Largest = &P;
-  report::Finding F;
-  F.Rule = Rule;
-  F.Level = Rules.severityFor(Rule);
-  F.Where.File = ArtifactPath;
-  F.Category = "startup";
-  F.Message = llvm::formatv("estimated cold start {0:f1} ms at {1} MB exceeds the budget of "
-                            "{2:f0} ms; the largest part is {3} ({4:f1} ms)",
-                            E.ColdStartMs, E.MemoryMb, E.BudgetMs, Largest->Name, Largest->Ms)
-                  .str();
-  F.FixHint = "reduce the largest part of the breakdown, or raise "
-              "thresholds.cold-start-budget-ms if this start-up is acceptable";
-  F.FingerprintKey = std::string(Rule) + ":" + ArtifactPath;
-  Findings.push_back(std::move(F));
+  report::Location Where;
+  Where.File = ArtifactPath;
+  std::optional<report::Finding> F = report::makeFinding(
+      Rules, rules::ids::ColdStartBudget, std::move(Where),
+      llvm::formatv("estimated cold start {0:f1} ms at {1} MB exceeds the budget of "
+                    "{2:f0} ms; the largest part is {3} ({4:f1} ms)",
+                    E.ColdStartMs, E.MemoryMb, E.BudgetMs, Largest->Name, Largest->Ms)
+          .str(),
+      "reduce the largest part of the breakdown, or raise "
+      "thresholds.cold-start-budget-ms if this start-up is acceptable",
+      {ArtifactPath});
+  if (F)
+    Findings.push_back(std::move(*F));
 }
 
-} // namespace coldstart::inspect
+unsigned oneVcpuMemoryMb(const rules::RuleSet &Rules) {
+  return static_cast<unsigned>(Rules.value(VcpuKey, 1769));
+}
+
+void estimateArtifact(report::ArtifactReport &R, const rules::RuleSet &Rules,
+                      const EstimateOptions &Options) {
+  R.ColdStart = estimateColdStart(countStartupWork(R), Rules, Options.Runtime, Options.MemoryMb,
+                                  Options.InitWork);
+  checkColdStartBudget(R.ColdStart, R.Path, Rules, R.Findings);
+  report::sortFindings(R.Findings);
+}
+
+} // namespace coldstart::estimate

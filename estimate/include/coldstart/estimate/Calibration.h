@@ -2,13 +2,13 @@
 // on this machine (`coldstart calibrate`), and checking a fit on artifacts it has not seen.
 #pragma once
 
-#include "coldstart/inspect/Estimate.h"
+#include "coldstart/estimate/StartupCounts.h"
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace coldstart::inspect {
+namespace coldstart::estimate {
 
 struct CalibrationSample {
   std::string Artifact;
@@ -40,4 +40,4 @@ std::optional<CalibrationFit> fitCalibration(const std::vector<CalibrationSample
 /// Spearman's rank correlation (average ranks for ties); 0 for fewer than 2 values.
 double spearman(const std::vector<double> &A, const std::vector<double> &B);
 
-} // namespace coldstart::inspect
+} // namespace coldstart::estimate

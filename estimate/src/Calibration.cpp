@@ -1,11 +1,11 @@
-#include "coldstart/inspect/Calibration.h"
+#include "coldstart/estimate/Calibration.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <numeric>
 
-namespace coldstart::inspect {
+namespace coldstart::estimate {
 
 namespace {
 
@@ -142,4 +142,4 @@ double spearman(const std::vector<double> &A, const std::vector<double> &B) {
   return VA > 0 && VB > 0 ? Cov / std::sqrt(VA * VB) : 0;
 }
 
-} // namespace coldstart::inspect
+} // namespace coldstart::estimate
