@@ -245,6 +245,12 @@ private:
   void readSymbols();
   void readVersionNeeds();
   void readVersionDefinitions();
+  std::optional<StringRef> versionTable(uint64_t Tag, const char *Name);
+  /// One version table's records (Elf_Verneed, Elf_Verdef and their auxiliary entries are
+  /// chains linked by a byte offset to the next record, 0 ending the chain).
+  template <class VisitFn>
+  void walkVersionChain(StringRef Table, uint64_t Start, uint64_t Count, uint64_t RecordSize,
+                        uint64_t NextField, uint64_t &Budget, const char *What, VisitFn Visit);
   std::optional<uint64_t> dynSymCountFromHash() const;
   void readRelocations();
   void attributeSizes();

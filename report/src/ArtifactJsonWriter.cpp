@@ -1,4 +1,4 @@
-// JSON for `inspect`: the fields DESIGN.md fixes (kind, runtime, arch, size, binaries with path,
+// JSON for `inspect`: the contracted fields of docs/architecture.md (kind, runtime, arch, size, binaries with path,
 // type, arch, bytes, needed, unresolved, glibc_required, static_initializers, relocations,
 // stripped; findings), plus every measurement of the model and how each was obtained.
 #include "ArtifactPackageWriter.h"
@@ -182,7 +182,7 @@ Object binaryJson(const BinaryReport &B) {
   O["tls_bytes"] = num(B.TlsBytes);
   O["executable_stack"] = B.ExecutableStack;
   O["executable_stack_because"] = strOrNull(B.ExecutableStackBecause);
-  O["notes"] = strings(B.Notes);
+  O["notes"] = strings(binaryNotes(B));
   return O;
 }
 
@@ -205,7 +205,7 @@ void writeInspectJson(const ArtifactReport &R, llvm::raw_ostream &OS) {
   if (R.Kind != "elf")
     addPackageJson(R, Doc);
   Doc["findings"] = inspectFindingsJson(R.Findings);
-  Doc["notes"] = strings(R.RunNotes);
+  Doc["notes"] = strings(inspectRunNotes(R));
   OS << llvm::formatv("{0:2}", Value(std::move(Doc))) << '\n';
 }
 
@@ -213,8 +213,8 @@ Report toReport(const ArtifactReport &R) {
   Report Out;
   Out.Command = "inspect";
   for (const auto &F : R.Findings)
-    Out.Findings.push_back(R.Kind == "elf" ? F : packageLocatedFinding(R, F));
-  Out.RunNotes = R.RunNotes;
+    Out.Findings.push_back(R.Kind == "elf" ? F : packageLocatedFinding(F));
+  Out.RunNotes = inspectRunNotes(R);
   return Out;
 }
 

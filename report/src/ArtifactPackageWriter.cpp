@@ -5,6 +5,7 @@
 
 #include "coldstart/report/Writers.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
@@ -46,11 +47,6 @@ Array strings(const std::vector<std::string> &V) {
   return A;
 }
 
-bool isDependencyRule(const std::string &Rule) {
-  return Rule == "coldstart-unresolved-library" || Rule == "coldstart-glibc-too-new" ||
-         Rule == "coldstart-arch-mismatch" || Rule == "coldstart-missing-bootstrap";
-}
-
 void writeTree(const SizeTreeNode &N, unsigned Depth, llvm::raw_ostream &OS) {
   for (const auto &C : N.Children) {
     std::string Label = std::string(size_t(2) * Depth, ' ') + C.Name + (C.Folder ? "/" : "");
@@ -67,6 +63,53 @@ void writeTree(const SizeTreeNode &N, unsigned Depth, llvm::raw_ostream &OS) {
                                  groupedDigits(N.OmittedChildren) + " more)",
                              46)
        << llvm::right_justify(groupedDigits(N.OmittedBytes), 14) << "\n";
+}
+
+/// How the runtime was chosen, as the command line would say it.
+std::string runtimeDetectedFrom(const PackageReport &P) {
+  switch (P.Runtime) {
+  case RuntimeChoice::Given:
+    return "--runtime " + P.RuntimeName;
+  case RuntimeChoice::Detected:
+    return P.RuntimeEvidence + " (no --runtime given)";
+  case RuntimeChoice::NotMade:
+  case RuntimeChoice::Unrecognized:
+    break;
+  }
+  return "";
+}
+
+/// The bootstrap's notes, then, for a script that starts the program through a bundled loader,
+/// what that costs and the packager option that avoids it.
+std::vector<std::string> bootstrapNotes(const BootstrapInfo &B) {
+  std::vector<std::string> Notes = B.Notes;
+  if (!B.BundledLoader || B.Target.empty())
+    return Notes;
+  std::string Cost =
+      B.LoaderExtraInit
+          ? llvm::formatv("about {0:F0} to {1:F0} ms of extra init on provided.al2023 against a "
+                          "native bootstrap, none measurable on provided.al2 ({2})",
+                          B.LoaderExtraInit->LowMs, B.LoaderExtraInit->HighMs,
+                          B.LoaderExtraInit->Source)
+                .str()
+          : "extra init against a native bootstrap";
+  Notes.push_back(
+      "a shell script that starts the bundled loader " + B.Loader + " on " + B.Target +
+      " (the aws-lambda-cpp packager's layout) costs " + Cost +
+      ". On provided.al2023 (glibc 2.34) a binary built on Amazon Linux 2023, or for glibc <= "
+      "2.34, needs no bundled glibc: package it with the packager's --default-libc (-d) "
+      "option, which makes the binary itself the bootstrap");
+  return Notes;
+}
+
+/// The reading limits and the options that set them.
+std::string readingLimits(const ReadingLimits &L) {
+  return llvm::formatv("at most {0} entries and {1} unpacked bytes per archive (--max-entries, "
+                       "--max-unpacked-bytes); ELF members inspected in memory up to {2} bytes "
+                       "(--max-member-bytes); scripts and manifests read up to {3} bytes",
+                       groupedDigits(L.MaxEntries), groupedDigits(L.MaxUnpackedBytes),
+                       groupedDigits(L.MaxMemberBytes), groupedDigits(L.MaxTextBytes))
+      .str();
 }
 
 Object treeJson(const SizeTreeNode &N) {
@@ -110,7 +153,7 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
   Row("runtime", R.Runtime.empty()
                      ? (P.RuntimeFamily.empty()
                             ? "not given, not recognized"
-                            : P.RuntimeFamily + " (detected: " + P.RuntimeDetectedFrom + ")")
+                            : P.RuntimeFamily + " (detected: " + runtimeDetectedFrom(P) + ")")
                      : R.Runtime);
   if (!R.Arch.empty())
     Row("architecture", R.Arch);
@@ -135,7 +178,7 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
             }()));
       if (!B.Target.empty() && B.Target != B.Path)
         Row("  program", B.Target);
-      for (const auto &N : B.Notes)
+      for (const auto &N : bootstrapNotes(B))
         OS << "  note: " << N << "\n";
     }
   }
@@ -144,7 +187,7 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
   // Dependency problems first: what makes the function fail to start.
   std::vector<Finding> Problems;
   for (const auto &F : R.Findings)
-    if (isDependencyRule(F.Rule))
+    if (F.StopsStart)
       Problems.push_back(F);
   if (!Problems.empty()) {
     OS << "\ndependency problems (" << Problems.size() << "):\n";
@@ -215,7 +258,7 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
   }
   for (const auto &S : P.Skipped)
     OS << "note: not inspected: " << S << "\n";
-  OS << "note: limits: " << P.Limits << "\n";
+  OS << "note: limits: " << readingLimits(P.Limits) << "\n";
 }
 
 void addPackageJson(const ArtifactReport &R, Object &Doc) {
@@ -263,7 +306,7 @@ void addPackageJson(const ArtifactReport &R, Object &Doc) {
                   {"loader", str(B.Loader)},
                   {"bundled_loader", B.BundledLoader},
                   {"library_path", strings(B.LibraryPath)},
-                  {"notes", strings(B.Notes)}};
+                  {"notes", strings(bootstrapNotes(B))}};
 
   Array Removable;
   for (const auto &I : P.Removable)
@@ -295,7 +338,7 @@ void addPackageJson(const ArtifactReport &R, Object &Doc) {
   Doc["package"] = Object{{"sources", std::move(Sources)},
                           {"total_uncompressed_bytes", num(P.TotalUncompressedBytes)},
                           {"runtime_family", str(P.RuntimeFamily)},
-                          {"runtime_detected_from", str(P.RuntimeDetectedFrom)},
+                          {"runtime_detected_from", str(runtimeDetectedFrom(P))},
                           {"bootstrap", std::move(Boot)},
                           {"heavy_dependencies", std::move(Heavy)},
                           {"removable_bytes", num(P.RemovableBytes)},
@@ -303,17 +346,45 @@ void addPackageJson(const ArtifactReport &R, Object &Doc) {
                           {"duplicates", std::move(Dups)},
                           {"unsafe_entries", std::move(Unsafe)},
                           {"skipped", strings(P.Skipped)},
-                          {"limits", str(P.Limits)}};
+                          {"limits", str(readingLimits(P.Limits))}};
 }
 
-Finding packageLocatedFinding(const ArtifactReport &R, const Finding &F) {
-  auto It = R.Package.MemberSources.find(F.Where.File);
-  if (It == R.Package.MemberSources.end() || It->second == F.Where.File)
+Finding packageLocatedFinding(const Finding &F) {
+  if (F.Where.Source.empty() || F.Where.Source == F.Where.File)
     return F;
   Finding Out = F;
-  Out.Where.File = It->second;
+  Out.Where.File = F.Where.Source;
   Out.Message = F.Where.File + ": " + F.Message;
   return Out;
+}
+
+std::vector<std::string> inspectRunNotes(const ArtifactReport &R) {
+  std::vector<std::string> Notes;
+  const PackageReport &P = R.Package;
+  if (P.Runtime == RuntimeChoice::Detected)
+    Notes.push_back("runtime family '" + P.RuntimeFamily + "' detected from " + P.RuntimeEvidence +
+                    "; give --runtime NAME to check glibc, GLIBCXX and CXXABI versions and "
+                    "architectures against that runtime");
+  else if (P.Runtime == RuntimeChoice::Unrecognized)
+    Notes.push_back("no --runtime given and none recognized from the contents: runtime checks not "
+                    "run");
+  Notes.insert(Notes.end(), R.RunNotes.begin(), R.RunNotes.end());
+  return Notes;
+}
+
+std::vector<std::string> binaryNotes(const BinaryReport &B) {
+  std::vector<std::string> Notes = B.Notes;
+  if (!B.UncheckedLibraries.empty())
+    Notes.push_back("libraries not in the package: " + llvm::join(B.UncheckedLibraries, ", ") +
+                    " (give --runtime to check them against the runtime's libraries)");
+  if (!B.StartedByLoader.empty())
+    Notes.push_back("started by the bootstrap script through the bundled loader " +
+                    B.StartedByLoader + " with --library-path " +
+                    llvm::join(B.LoaderLibraryPath, ":"));
+  if (B.CheckedAgainstBundledCopies)
+    Notes.push_back("symbol versions of libraries bundled in the package were checked against "
+                    "the bundled copies");
+  return Notes;
 }
 
 } // namespace coldstart::report

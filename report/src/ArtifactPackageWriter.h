@@ -22,6 +22,13 @@ void addPackageJson(const ArtifactReport &R, llvm::json::Object &Doc);
 
 /// For SARIF: a finding on a package member is placed on the package (or layer) file, with the
 /// member named in the message.
-Finding packageLocatedFinding(const ArtifactReport &R, const Finding &F);
+Finding packageLocatedFinding(const Finding &F);
+
+/// The run notes of an inspect report: for a package, first what the runtime was checked
+/// against (and how to name one), then the passes' own notes.
+std::vector<std::string> inspectRunNotes(const ArtifactReport &R);
+
+/// A binary's notes: its own, then what the package pass found about it.
+std::vector<std::string> binaryNotes(const BinaryReport &B);
 
 } // namespace coldstart::report

@@ -110,7 +110,7 @@ void writeBinary(const BinaryReport &B, llvm::raw_ostream &OS) {
         OS << "NOT FOUND (needed by " << L.NeededBy << ")\n";
     }
   }
-  for (const auto &N : B.Notes)
+  for (const auto &N : binaryNotes(B))
     OS << "  note: " << N << "\n";
 }
 

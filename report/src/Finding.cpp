@@ -1,4 +1,4 @@
-// Ordering and threshold queries over findings.
+// Building findings from the rule set, ordering them, and threshold queries over them.
 #include "coldstart/report/Finding.h"
 
 #include <algorithm>
@@ -22,6 +22,31 @@ bool traceLess(const std::vector<TraceStep> &A, const std::vector<TraceStep> &B)
 }
 
 } // namespace
+
+std::optional<Finding> makeFinding(const rules::RuleSet &Rules, std::string_view RuleId,
+                                   Location Where, std::string Message, std::string FixHint,
+                                   std::initializer_list<std::string_view> FingerprintParts,
+                                   const rules::ResourceKind *Kind) {
+  const rules::RuleInfo *Info = Rules.rule(RuleId);
+  if (!Info || !Info->Enabled || (Kind && !Kind->Enabled))
+    return std::nullopt;
+  Finding F;
+  F.Rule = std::string(RuleId);
+  F.Level = Rules.severityFor(RuleId, Kind);
+  F.Category = Info->Category;
+  F.StopsStart = Info->StopsStart;
+  F.Where = std::move(Where);
+  F.Message = std::move(Message);
+  F.FixHint = std::move(FixHint);
+  // One separator for every pass; the parts never contain it in practice (paths, qualified
+  // names), and a collision would only merge two fingerprints, never lose a finding.
+  F.FingerprintKey = F.Rule;
+  for (std::string_view Part : FingerprintParts) {
+    F.FingerprintKey += '|';
+    F.FingerprintKey += Part;
+  }
+  return F;
+}
 
 void sortFindings(std::vector<Finding> &Findings) {
   // File, line, column, rule, message is the documented order. The remaining fields only break

@@ -1,4 +1,4 @@
-// JSON for `lint` (the fields DESIGN.md fixes, plus fix, end positions and run notes) and the
+// JSON for `lint` (the contracted fields of docs/architecture.md, plus fix, end positions and run notes) and the
 // findings array `inspect` embeds in its document.
 #include "WriterSupport.h"
 #include "coldstart/report/Writers.h"

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 using namespace coldstart::test;
 using llvm::json::Object;
 
@@ -100,7 +102,8 @@ TEST(Package, AwsLambdaCppLayoutIsFollowedThroughTheBundledLoader) {
   std::string Notes;
   for (const auto &N : *Boot->getArray("notes"))
     Notes += N.getAsString()->str() + "\n";
-  EXPECT_NE(Notes.find("about 30 to 48 ms of extra init on provided.al2023"), std::string::npos) << Notes;
+  EXPECT_NE(Notes.find("about 30 to 48 ms of extra init on provided.al2023"), std::string::npos)
+      << Notes;
   EXPECT_NE(Notes.find("--default-libc"), std::string::npos) << Notes;
   // bin/app needs GLIBC_2.34, more than al2's 2.26, but the bundled libc defines it.
   const Object *App = binary(D, "bin/app");
@@ -117,16 +120,42 @@ TEST(Package, AwsLambdaCppLayoutIsFollowedThroughTheBundledLoader) {
   EXPECT_FALSE(hasRule(D, "coldstart-missing-bootstrap"));
 }
 
-TEST(Package, MissingLibraryIsAnError) {
+TEST(Package, AMissingLibraryIsAnErrorOnlyWhereTheRuntimeIsKnown) {
   std::string Dir = freshDir("missing"), Zip = tempPath("missing.zip");
   putFile(Dir, "bootstrap", ElfDir + "missing/needgone");
   zipFolder(Dir, Zip);
-  auto I = inspectJson({"--runtime", "provided.al2023", Zip});
-  EXPECT_EQ(I.Run.Exit, 1);
-  auto M = messagesOf(I.doc(), "coldstart-unresolved-library");
-  ASSERT_EQ(M.size(), 1u) << I.Run.Out;
-  EXPECT_NE(M[0].find("libgone.so"), std::string::npos);
-  EXPECT_NE(M[0].find("bootstrap"), std::string::npos);
+
+  // The bundled manifest is conservative: it does not know whether the runtime has libgone.so.
+  auto Unknown = inspectJson({"--runtime", "provided.al2023", Zip});
+  EXPECT_EQ(Unknown.Run.Exit, 0) << Unknown.Run.Out;
+  EXPECT_FALSE(hasRule(Unknown.doc(), "coldstart-unresolved-library")) << Unknown.Run.Out;
+  auto W = messagesOf(Unknown.doc(), "coldstart-unknown-runtime-library");
+  ASSERT_EQ(W.size(), 1u) << Unknown.Run.Out;
+  EXPECT_NE(W[0].find("libgone.so (needed by /var/task/bootstrap)"), std::string::npos) << W[0];
+  EXPECT_NE(W[0].find("provided.al2023 manifest neither lists it nor marks it absent"),
+            std::string::npos)
+      << W[0];
+
+  // A manifest that marks it absent makes it an error, and so does an exact one.
+  std::string Absent = tempPath("absent-runtime.yaml");
+  writeFile(Absent, "base: amazonlinux2023\nname: mine\nfamily: custom\nabsent: [libgone.so]\n");
+  std::string Exact = tempPath("exact-runtime.yaml");
+  writeFile(Exact, "base: amazonlinux2023\nname: pinned\nfamily: custom\nexact: true\n");
+  for (const std::string &Manifest : {Absent, Exact}) {
+    auto I = inspectJson({"--runtime", Manifest, Zip});
+    EXPECT_EQ(I.Run.Exit, 1) << Manifest;
+    EXPECT_FALSE(hasRule(I.doc(), "coldstart-unknown-runtime-library")) << I.Run.Out;
+    auto M = messagesOf(I.doc(), "coldstart-unresolved-library");
+    ASSERT_EQ(M.size(), 1u) << I.Run.Out;
+    EXPECT_NE(M[0].find("libgone.so"), std::string::npos);
+    EXPECT_NE(M[0].find("bootstrap"), std::string::npos);
+  }
+  // A library the manifest lists is provided: no finding at all.
+  std::string Lists = tempPath("lists-runtime.yaml");
+  writeFile(Lists, "base: amazonlinux2023\nname: lists\nfamily: custom\nlibraries: [libgone.so]\n");
+  auto Provided = inspectJson({"--runtime", Lists, Zip});
+  EXPECT_FALSE(hasRule(Provided.doc(), "coldstart-unresolved-library")) << Provided.Run.Out;
+  EXPECT_FALSE(hasRule(Provided.doc(), "coldstart-unknown-runtime-library")) << Provided.Run.Out;
 }
 
 TEST(Package, LibraryFoundOnlyThroughALayer) {
@@ -339,4 +368,38 @@ TEST(Package, SizeQuotasFromTheRuleSet) {
   EXPECT_NE(All.find("6 layers, more than the 5"), std::string::npos) << All;
   EXPECT_EQ(uint64_t(*I.doc().getObject("package")->getInteger("total_uncompressed_bytes")),
             Bytes * 7);
+}
+
+TEST(Package, EveryFindingCarriesTheCategoryOfItsRule) {
+  // One package that trips the artifact rules of several emitters (bootstrap, dependencies,
+  // versions, the binary checks, package limits through a low threshold): each SARIF result's
+  // category is the one its rule's entry in tool.driver.rules declares.
+  std::string Dir = freshDir("categories"), Zip = tempPath("categories.zip");
+  putFile(Dir, "bootstrap", ElfDir + "ctors-gnu", 0644);
+  putFile(Dir, "bin/needgone", ElfDir + "missing/needgone");
+  zipFolder(Dir, Zip);
+  std::string Rules = tempPath("categories.yaml");
+  writeFile(Rules, "thresholds:\n  static-initializers: {value: 0}\n  removable-bytes: {value: 0}\n"
+                   "  cold-start-budget-ms: {value: 0.001}\n");
+  auto S = runColdstart(
+      {"inspect", "--format", "sarif", "--runtime", "provided.al2", "--rules", Rules, Zip});
+  ASSERT_EQ(S.Exit, 1) << S.Err;
+  llvm::json::Value Sarif = parseJson(S.Out);
+  const Object &Run = *(*Sarif.getAsObject()->getArray("runs"))[0].getAsObject();
+  const llvm::json::Array &Declared =
+      *Run.getObject("tool")->getObject("driver")->getArray("rules");
+  std::set<std::string> RulesSeen;
+  for (const llvm::json::Value &Result : *Run.getArray("results")) {
+    const Object &R = *Result.getAsObject();
+    const Object &Rule = *Declared[size_t(*R.getInteger("ruleIndex"))].getAsObject();
+    EXPECT_EQ(Rule.getString("id"), R.getString("ruleId"));
+    EXPECT_EQ(Rule.getObject("properties")->getString("category"),
+              R.getObject("properties")->getString("category"))
+        << R.getString("ruleId")->str();
+    RulesSeen.insert(R.getString("ruleId")->str());
+  }
+  for (const char *Rule : {"coldstart-missing-bootstrap", "coldstart-unknown-runtime-library",
+                           "coldstart-glibc-too-new", "coldstart-static-initializers",
+                           "coldstart-unstripped-binary", "coldstart-cold-start-budget"})
+    EXPECT_TRUE(RulesSeen.count(Rule)) << Rule << " was not emitted:\n" << S.Out;
 }

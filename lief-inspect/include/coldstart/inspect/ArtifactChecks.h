@@ -18,6 +18,9 @@ struct CheckOptions {
   /// runtime checks.
   const rules::RuntimeManifest *Runtime = nullptr;
   std::string Arch; // --arch normalized ("x86_64", "aarch64"); empty: the runtime's, if any
+  /// The runtime's own root filesystem (--sysroot) was searched: a library it lacks is absent,
+  /// whatever the manifest says.
+  bool RuntimeRootSearched = false;
 };
 
 /// Rule-set keys the checks read.

@@ -162,6 +162,14 @@ struct BinaryReport {
   bool ExecutableStack = false;
   std::string ExecutableStackBecause; // "PT_GNU_STACK has PF_X", "no PT_GNU_STACK (...)"
   std::vector<std::string> Notes;     // caveats about this file's figures
+  // Facts about a package member that the writers turn into notes after Notes, in this order:
+  /// Libraries the package lacks, left unchecked because no runtime was given.
+  std::vector<std::string> UncheckedLibraries;
+  /// The bundled loader a shell bootstrap starts this binary through, and its --library-path.
+  std::string StartedByLoader;
+  std::vector<std::string> LoaderLibraryPath;
+  /// Symbol versions of libraries the package bundles were checked against those copies.
+  bool CheckedAgainstBundledCopies = false;
 };
 
 struct PackageSize {
@@ -217,6 +225,12 @@ struct DuplicateGroup {
   std::vector<std::string> Paths; // sorted; the first is kept, the rest are removable
 };
 
+/// Extra init a shell bootstrap that starts a bundled loader costs, from the rule set.
+struct ExtraInitRange {
+  double LowMs = 0, HighMs = 0;
+  std::string Source; // where the figures come from
+};
+
 /// The custom runtime's entry point, and what it really starts.
 struct BootstrapInfo {
   bool Checked = false; // a custom runtime (provided.*) or a package that has one
@@ -234,6 +248,10 @@ struct BootstrapInfo {
   std::string Loader;  // a bundled ld-linux it runs the program with ("lib/ld-linux-x86-64.so.2")
   std::vector<std::string> LibraryPath; // --library-path folders, as runtime paths
   bool BundledLoader = false;
+  /// For a script that starts Target through the bundled Loader (the aws-lambda-cpp packager's
+  /// layout): the rule set's figures for its extra init, when it has them. The writers add the
+  /// note on what it costs and how to avoid it after Notes.
+  std::optional<ExtraInitRange> LoaderExtraInit;
   std::vector<std::string> Notes;
 };
 
@@ -259,13 +277,30 @@ struct UnsafeEntry {
   std::string Detail;
 };
 
+/// How the runtime a package was checked against was chosen.
+enum class RuntimeChoice {
+  NotMade,      // not a package
+  Given,        // named on the command line (RuntimeName)
+  Detected,     // its family recognized from the contents (RuntimeEvidence says from what)
+  Unrecognized, // neither given nor recognized: runtime checks not run
+};
+
+/// The bounds reading the package was held to (the reader's limits).
+struct ReadingLimits {
+  uint64_t MaxEntries = 0;       // entries per archive
+  uint64_t MaxUnpackedBytes = 0; // unpacked bytes per archive or folder
+  uint64_t MaxMemberBytes = 0;   // an ELF member inspected in memory
+  uint64_t MaxTextBytes = 0;     // a script or manifest kept for reading
+};
+
 /// What `inspect` found in a package and its layers, beyond the binaries.
 struct PackageReport {
   std::vector<PackageSource> Sources;  // the function first, then the layers in order
   uint64_t TotalUncompressedBytes = 0; // function + layers: what the 250 MB quota counts
-  std::string RuntimeDetectedFrom; // how the runtime was chosen ("--runtime", "lambda_function.py
-                                   // at the root", ...)
-  std::string RuntimeFamily;       // "custom", "python", "nodejs" or empty
+  RuntimeChoice Runtime = RuntimeChoice::NotMade;
+  std::string RuntimeName;     // the runtime given, when Given
+  std::string RuntimeEvidence; // what named the family, when Detected ("a bootstrap in a layer")
+  std::string RuntimeFamily;   // "custom", "python", "nodejs" or empty
   BootstrapInfo Bootstrap;
   std::vector<HeavyDependencyFound> HeavyDependencies;
   std::vector<RemovableItem> Removable; // largest first
@@ -273,9 +308,7 @@ struct PackageReport {
   std::vector<DuplicateGroup> Duplicates;
   std::vector<UnsafeEntry> Unsafe;
   std::vector<std::string> Skipped; // members not inspected, with the reason
-  std::string Limits;               // the reading limits in force, for the report
-  /// Member paths findings are reported on -> the package or layer that holds them.
-  std::map<std::string, std::string> MemberSources;
+  ReadingLimits Limits;             // the reading limits in force, for the report
 };
 
 /// The `inspect` document.
@@ -294,7 +327,7 @@ struct ArtifactReport {
 
 /// Readable summary table per binary with the findings under it.
 void writeInspectText(const ArtifactReport &R, llvm::raw_ostream &OS);
-/// The JSON fields DESIGN.md fixes for `inspect`, plus the full measurements.
+/// The contracted JSON fields of `inspect` (docs/architecture.md), plus the full measurements.
 void writeInspectJson(const ArtifactReport &R, llvm::raw_ostream &OS);
 /// The findings and run notes as a plain Report, for the SARIF writer.
 Report toReport(const ArtifactReport &R);

@@ -53,7 +53,7 @@ struct MeasureReport {
 
 void writeMeasureText(const MeasureReport &R, llvm::raw_ostream &OS);
 /// `{"init_ms": {...}, "invoke_ms": {...}, "max_rss_bytes", "cold_runs", "warm_runs",
-/// "estimate": {"cold_start_ms"}, "errors": [...]}` (DESIGN.md) plus the raw samples.
+/// "estimate": {"cold_start_ms"}, "errors": [...]}` (contracted in docs/architecture.md) plus the raw samples.
 void writeMeasureJson(const MeasureReport &R, llvm::raw_ostream &OS);
 
 } // namespace coldstart::report

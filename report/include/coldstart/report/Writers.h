@@ -1,4 +1,4 @@
-// Writers for the report model: compiler-style text, JSON (the fields DESIGN.md fixes), SARIF
+// Writers for the report model: compiler-style text, JSON (the fields docs/architecture.md contracts), SARIF
 // 2.1.0 as GitHub code scanning takes it.
 #pragma once
 
