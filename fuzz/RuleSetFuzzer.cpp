@@ -1,6 +1,6 @@
 // Fuzz target: rule-set YAML (a user's .coldstart.yaml or --rules FILE) overlaid on the bundled
 // default. Invariants: a failed merge leaves the rule set unchanged and names the file in every
-// diagnostic; a successful one yields a rule set whose every rule id is one DESIGN.md fixes.
+// diagnostic; a successful one yields a rule set whose every rule id is one of RuleIds.h.
 #include "FuzzSupport.h"
 
 #include "coldstart/rules/Loader.h"

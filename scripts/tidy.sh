@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 [ -f "$BUILD_DIR/compile_commands.json" ] || bash scripts/build.sh
 if [ $# -eq 0 ]; then
-  mapfile -t files < <(git ls-files 'analyzer/*.cpp' 'cli/*.cpp' 'lief-inspect/*.cpp' \
-    'measure/*.cpp' 'report/*.cpp' 'rules/*.cpp')
+  mapfile -t files < <(git ls-files --cached --others --exclude-standard 'analyzer/*.cpp' \
+    'archive/*.cpp' 'cli/*.cpp' 'estimate/*.cpp' 'lief-inspect/*.cpp' 'measure/*.cpp' \
+    'report/*.cpp' 'rules/*.cpp' | sort -u | while read -r f; do [ -f "$f" ] && echo "$f"; done)
 else
   files=("$@")
 fi

@@ -207,35 +207,30 @@ private:
   void report(const HandlerRoot &Root, const std::string &FnId, const ResourceSite &Site,
               const std::unordered_map<std::string, Reached> &Seen) {
     const rules::ResourceKind *Kind = Rules.resource(Site.ResourceKind);
-    if (!Rules.isEnabled(Site.Rule) || (Kind && !Kind->Enabled))
-      return;
     const Reached &Here = Seen.at(FnId);
     std::string Key = CallGraph::key(Site);
     auto Existing = BestBySite.find(Key);
     if (Existing != BestBySite.end() && Existing->second.Depth <= Here.Depth)
       return;
 
-    report::Finding F;
-    F.Rule = Site.Rule;
-    F.Level = Rules.severityFor(Site.Rule, Kind);
-    F.Where = toLocation(Site.Where);
-    F.Where.EndLine = Site.End.Line;
-    F.Where.EndColumn = Site.End.Column;
-    if (const rules::RuleInfo *Info = Rules.rule(Site.Rule))
-      F.Category = Info->Category;
+    const FunctionSummary *Enclosing = G.function(FnId);
+    report::Location Where = toLocation(Site.Where);
+    Where.EndLine = Site.End.Line;
+    Where.EndColumn = Site.End.Column;
+    std::optional<report::Finding> Made =
+        report::makeFinding(Rules, Site.Rule, std::move(Where),
+                            message(Site, Kind, Root, FnId, Here.Depth), Kind ? Kind->Fix : "",
+                            {Site.Name, Enclosing ? Enclosing->Name : FnId, Site.Spelling}, Kind);
+    if (!Made)
+      return;
+    report::Finding &F = *Made;
     F.Handler = Root.Name;
     F.Trace = trace(Root, FnId, Seen);
-    F.FixHint = Kind ? Kind->Fix : "";
-    bool FromRequest = intersects(Site.ArgDeps, Here.Tainted);
-    F.Message = message(Site, Kind, Root, FnId, Here.Depth);
-    if (FromRequest) {
+    if (intersects(Site.ArgDeps, Here.Tainted)) {
       F.Level = rules::Severity::Note;
       F.Message += "; its arguments come from the request, so building it per invocation may "
                    "be deliberate (per-tenant or per-request settings)";
     }
-    const FunctionSummary *Enclosing = G.function(FnId);
-    F.FingerprintKey = Site.Rule + "|" + Site.Name + "|" + (Enclosing ? Enclosing->Name : FnId) +
-                       "|" + Site.Spelling;
     BestBySite[Key] = {Here.Depth, std::move(F)};
   }
 

@@ -13,32 +13,6 @@ namespace coldstart::tidy {
 
 namespace {
 
-/// What a name added through a check's options is called in messages, why it costs and how to
-/// fix it, by rule: the options give only names, so the texts are the rule's generic ones.
-struct AddedKindText {
-  const char *Rule;
-  const char *What;
-  const char *Why;
-  const char *Fix;
-};
-
-constexpr AddedKindText AddedKindTexts[] = {
-    {"coldstart-client-in-handler", "client",
-     "a client sets up connections, TLS and credentials that a client reused across invocations "
-     "keeps warm",
-     "create the client once during init (in main before run_handler, or in a static) and reuse "
-     "it"},
-    {"coldstart-connection-in-handler", "connection",
-     "opening a connection costs network round trips and handshakes on every request",
-     "open the connection once during init and reuse it (reconnect only when it is broken)"},
-    {"coldstart-sdk-init-in-handler", "process-wide initialization",
-     "sets up process-wide state that is meant to be set up once per process",
-     "call it once in main before run_handler (and the matching shutdown after it)"},
-    {"coldstart-heavy-object-in-handler", "heavy object",
-     "building it repeats work whose result does not depend on the request",
-     "build it once during init (in main before run_handler, or in a static) and reuse it"},
-};
-
 void appendField(std::string &Key, llvm::StringRef Name, llvm::StringRef Value) {
   // Length-prefixed, so no value can be mistaken for a separator.
   Key += Name;
@@ -92,9 +66,9 @@ std::string readText(const std::string &Path) {
 } // namespace
 
 const std::vector<std::string> &sourceRuleIds() {
-  static const std::vector<std::string> Ids = {
-      "coldstart-client-in-handler", "coldstart-connection-in-handler",
-      "coldstart-sdk-init-in-handler", "coldstart-heavy-object-in-handler"};
+  // Check names are registered when the plugin loads, before any option is read: the bundled
+  // rule set says which rules belong to the source pass.
+  static const std::vector<std::string> Ids = rules::defaultRuleSet().ruleIdsOfPass("source");
   return Ids;
 }
 
@@ -208,12 +182,11 @@ EffectiveRuleSet buildRuleSet(const TidySettings &Settings, const std::string &F
     rules::ResourceKind Kind;
     Kind.Name = addedKindName(Rule);
     Kind.Rule = Rule;
-    for (const AddedKindText &T : AddedKindTexts)
-      if (Rule == T.Rule) {
-        Kind.What = T.What;
-        Kind.Why = T.Why;
-        Kind.Fix = T.Fix;
-      }
+    if (const rules::RuleInfo *Info = Rules.rule(Rule)) {
+      Kind.What = Info->AddedWhat;
+      Kind.Why = Info->AddedWhy;
+      Kind.Fix = Info->AddedFix;
+    }
     addNames(Kind.Types, Lists.AddTypes);
     addNames(Kind.Calls, Lists.AddCalls);
     if (!Kind.Types.empty() || !Kind.Calls.empty())

@@ -13,7 +13,8 @@
 
 namespace coldstart::tidy {
 
-/// The four source rules, one clang-tidy check each (the check's name is the rule id).
+/// The source rules of the bundled rule set, one clang-tidy check each (the check's name is the
+/// rule id).
 const std::vector<std::string> &sourceRuleIds();
 
 /// Option values of one rule's check, as written in CheckOptions (';'-separated lists).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Validation of the cold-start estimate (issue 7): builds the calibration variants of
+# Validation of the cold-start estimate: builds the calibration variants of
 # fixtures/estimate (programs that differ only in libraries, relocations and static
 # initializers), fits the coefficients on the odd-numbered half with `coldstart calibrate`,
 # and reports on the even-numbered half the Spearman rank correlation between estimated and

@@ -4,7 +4,7 @@
 # /usr/bin/time -v, medians of RUNS runs (default 3), and the ratios. The package: 20,000 small
 # text files (deterministic pseudo-random, ~3.5 KB each, in 200 folders) plus large ELF
 # libraries from this machine (libLLVM-19, libLIEF, libstdc++), zipped with `zip -r`.
-# Targets (issue 6): no slower than `unzip -t`; peak memory under 2x the largest member.
+# Targets: no slower than `unzip -t`; peak memory under 2x the largest member.
 #
 #   bench/package/run.sh [BUILD_DIR]
 set -euo pipefail

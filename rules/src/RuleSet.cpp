@@ -1,4 +1,5 @@
 #include "coldstart/rules/RuleSet.h"
+#include "coldstart/rules/RuleIds.h"
 
 namespace coldstart::rules {
 
@@ -99,26 +100,26 @@ bool RuleSet::isEnabled(std::string_view RuleId) const {
   return R && R->Enabled;
 }
 
+bool RuleSet::isSourceRule(std::string_view RuleId) const {
+  const RuleInfo *R = rule(RuleId);
+  return R && R->Pass == "source";
+}
+
+bool RuleSet::stopsStart(std::string_view RuleId) const {
+  const RuleInfo *R = rule(RuleId);
+  return R && R->StopsStart;
+}
+
+std::vector<std::string> RuleSet::ruleIdsOfPass(std::string_view Pass) const {
+  std::vector<std::string> Ids;
+  for (std::string_view Id : ids::All)
+    if (const RuleInfo *R = rule(Id); R && R->Pass == Pass)
+      Ids.emplace_back(Id);
+  return Ids;
+}
+
 const std::vector<std::string> &knownRuleIds() {
-  static const std::vector<std::string> Ids = {
-      // source pass
-      "coldstart-client-in-handler",
-      "coldstart-connection-in-handler",
-      "coldstart-sdk-init-in-handler",
-      "coldstart-heavy-object-in-handler",
-      // artifact pass
-      "coldstart-package-size",
-      "coldstart-unresolved-library",
-      "coldstart-glibc-too-new",
-      "coldstart-arch-mismatch",
-      "coldstart-static-initializers",
-      "coldstart-heavy-dependency",
-      "coldstart-unstripped-binary",
-      "coldstart-executable-stack",
-      "coldstart-missing-bootstrap",
-      "coldstart-unsafe-archive",
-      "coldstart-cold-start-budget",
-  };
+  static const std::vector<std::string> Ids(ids::All.begin(), ids::All.end());
   return Ids;
 }
 

@@ -1,6 +1,7 @@
 #include "coldstart/rules/RuntimeManifest.h"
 
 #include "Schema.h"
+#include "YamlReader.h"
 #include "coldstart/EmbeddedFile.h"
 
 #include <yaml-cpp/yaml.h>
@@ -18,9 +19,20 @@ extern const unsigned long EmbeddedFileCount;
 } // namespace embedded
 
 static const char ManifestSuffix[] = ".yaml";
+/// What an Amazon Linux release provides to every runtime built on it, shared by the runtime
+/// manifests that name it as their `base` ("amazonlinux2023" is amazonlinux2023.base.yaml).
+static const char BaseSuffix[] = ".base.yaml";
+
+static bool endsWith(std::string_view S, std::string_view Suffix) {
+  return S.size() >= Suffix.size() && S.substr(S.size() - Suffix.size()) == Suffix;
+}
 
 bool RuntimeManifest::providesLibrary(std::string_view Soname) const {
   return std::find(Libraries.begin(), Libraries.end(), Soname) != Libraries.end();
+}
+
+bool RuntimeManifest::marksAbsent(std::string_view Soname) const {
+  return std::find(Absent.begin(), Absent.end(), Soname) != Absent.end();
 }
 
 bool RuntimeManifest::supportsArch(std::string_view Arch) const {
@@ -62,9 +74,20 @@ std::vector<std::string> bundledRuntimeNames() {
   std::vector<std::string> Names;
   for (unsigned long I = 0; I < embedded::EmbeddedFileCount; ++I) {
     std::string_view N = embedded::EmbeddedFiles[I].Name;
-    if (N == "default.yaml" || N.size() <= sizeof(ManifestSuffix) - 1)
+    if (N == "default.yaml" || !endsWith(N, ManifestSuffix) || endsWith(N, BaseSuffix))
       continue;
     Names.emplace_back(N.substr(0, N.size() - (sizeof(ManifestSuffix) - 1)));
+  }
+  std::sort(Names.begin(), Names.end());
+  return Names;
+}
+
+std::vector<std::string> bundledBaseNames() {
+  std::vector<std::string> Names;
+  for (unsigned long I = 0; I < embedded::EmbeddedFileCount; ++I) {
+    std::string_view N = embedded::EmbeddedFiles[I].Name;
+    if (endsWith(N, BaseSuffix))
+      Names.emplace_back(N.substr(0, N.size() - (sizeof(BaseSuffix) - 1)));
   }
   std::sort(Names.begin(), Names.end());
   return Names;
@@ -94,21 +117,32 @@ bool isUtf8(std::string_view S) {
   return true;
 }
 
-class ManifestReader {
+class ManifestReader : detail::YamlReader {
 public:
   ManifestReader(const std::string &File, std::vector<Diagnostic> &Errors)
-      : File(File), Errors(Errors) {}
+      : YamlReader(File, Errors) {}
 
-  std::optional<RuntimeManifest> read(const YAML::Node &Root) {
+  /// Reads a manifest; a `base` key is read first, whatever its place, and the manifest's own
+  /// keys then replace the base's values, except `libraries`, which adds to the base's list.
+  /// IsBase: reading a base, which needs no name and may not have a base of its own.
+  std::optional<RuntimeManifest> read(const YAML::Node &Root, bool IsBase = false) {
     RuntimeManifest M;
     if (!Root.IsMap()) {
       error(Root, "a runtime manifest must be a mapping");
       return std::nullopt;
     }
     size_t Before = Errors.size();
+    if (const YAML::Node Base = Root["base"]) {
+      if (IsBase)
+        error(Base, "a base manifest may not name a base of its own");
+      else
+        readBase(Base, M);
+    }
     for (const auto &Entry : Root) {
       std::string Key = Entry.first.IsScalar() ? Entry.first.Scalar() : "";
       const YAML::Node &V = Entry.second;
+      if (Key == "base")
+        continue;
       if (Key == "name")
         string(V, Key, M.Name);
       else if (Key == "os")
@@ -118,51 +152,37 @@ public:
       else if (Key == "exact")
         boolean(V, Key, M.Exact);
       else if (Key == "architectures")
-        list(V, Key, M.Architectures);
+        replaceList(V, Key, M.Architectures);
       else if (Key == "ld-library-path")
-        list(V, Key, M.LdLibraryPath);
+        replaceList(V, Key, M.LdLibraryPath);
+      else if (Key == "loader-default-dirs")
+        replaceList(V, Key, M.LoaderDefaultDirs);
       else if (Key == "libraries")
         list(V, Key, M.Libraries);
+      else if (Key == "absent")
+        list(V, Key, M.Absent);
       else if (Key == "versions")
         versions(V, M);
       else if (Key == "platform-init-ms")
         platformInit(V, M);
       else
         error(Entry.first, "unknown key '" + Key +
-                               "' (expected one of: name, os, family, exact, architectures, "
-                               "versions, platform-init-ms, ld-library-path, libraries)");
+                               "' (expected one of: base, name, os, family, exact, "
+                               "architectures, versions, platform-init-ms, ld-library-path, "
+                               "loader-default-dirs, libraries, absent)");
     }
-    if (M.Name.empty() && Errors.size() == Before)
+    if (M.Name.empty() && !IsBase && Errors.size() == Before)
       error(Root, "a runtime manifest needs a 'name'");
     for (const std::string &A : M.Architectures)
       if (A != "x86_64" && A != "arm64" && Errors.size() == Before)
         error(Root["architectures"], "architecture '" + A + "' is not x86_64 or arm64");
-    if (Unreported)
-      Errors.push_back({File, 0, 0,
-                        std::to_string(Unreported) + " more errors not shown (the first " +
-                            std::to_string(detail::MaxDiagnostics) + " are)",
-                        Unreported});
+    finish();
     if (Errors.size() != Before)
       return std::nullopt;
     return M;
   }
 
 private:
-  const std::string &File;
-  std::vector<Diagnostic> &Errors;
-
-  size_t Start = Errors.size();
-  size_t Unreported = 0;
-
-  void error(const YAML::Node &At, const std::string &Message) {
-    if (Errors.size() - Start >= detail::MaxDiagnostics) {
-      ++Unreported;
-      return;
-    }
-    YAML::Mark Mk = At.Mark();
-    Errors.push_back(
-        {File, Mk.line >= 0 ? Mk.line + 1 : 0, Mk.column >= 0 ? Mk.column + 1 : 0, Message});
-  }
   /// YAML is Unicode text: a manifest string must be UTF-8, or writing the manifest back
   /// (formatRuntimeManifest) could not reproduce it.
   bool utf8(const YAML::Node &V, const std::string &Key) {
@@ -191,6 +211,36 @@ private:
         error(Item, "an entry of '" + Key + "' must be a string");
       else if (utf8(Item, "an entry of '" + Key + "'"))
         Out.push_back(Item.Scalar());
+    }
+  }
+  void replaceList(const YAML::Node &V, const std::string &Key, std::vector<std::string> &Out) {
+    std::vector<std::string> Items;
+    list(V, Key, Items);
+    Out = std::move(Items);
+  }
+  void readBase(const YAML::Node &V, RuntimeManifest &M) {
+    if (!V.IsScalar() || V.Scalar().empty()) {
+      error(V, "'base' must name a bundled base manifest");
+      return;
+    }
+    std::string_view Text = embeddedRuleFile(V.Scalar() + BaseSuffix);
+    if (Text.empty()) {
+      error(V, "unknown base '" + V.Scalar() +
+                   "' (bundled: " + detail::joinNames(bundledBaseNames()) + ")");
+      return;
+    }
+    std::string BaseFile = "<bundled " + V.Scalar() + BaseSuffix + ">";
+    YAML::Node BaseRoot;
+    try {
+      BaseRoot = YAML::Load(std::string(Text));
+    } catch (const YAML::Exception &E) {
+      Errors.push_back({BaseFile, E.mark.line + 1, E.mark.column + 1, "invalid YAML: " + E.msg});
+      return;
+    }
+    if (std::optional<RuntimeManifest> Base =
+            ManifestReader(BaseFile, Errors).read(BaseRoot, true)) {
+      M = std::move(*Base);
+      M.Base = V.Scalar();
     }
   }
   void version(const YAML::Node &V, const std::string &Key, std::string &Out) {
@@ -256,9 +306,7 @@ std::optional<RuntimeManifest> loadRuntimeManifest(const std::string &NameOrPath
   if (!IsPath) {
     std::string_view Text = embeddedRuleFile(NameOrPath + ManifestSuffix);
     if (Text.empty() || NameOrPath == "default") {
-      std::string Known;
-      for (const std::string &N : bundledRuntimeNames())
-        Known += (Known.empty() ? "" : ", ") + N;
+      std::string Known = detail::joinNames(bundledRuntimeNames());
       Errors.push_back({"--runtime", 0, 0,
                         "unknown runtime '" + NameOrPath + "' (bundled: " + Known +
                             "; or give a manifest file written by 'coldstart rules "
@@ -304,7 +352,11 @@ std::string formatRuntimeManifest(const RuntimeManifest &M, const std::string &H
     Out << YAML::EndMap;
   }
   Out << YAML::Key << "ld-library-path" << YAML::Value << YAML::Flow << M.LdLibraryPath;
+  if (!M.LoaderDefaultDirs.empty())
+    Out << YAML::Key << "loader-default-dirs" << YAML::Value << YAML::Flow << M.LoaderDefaultDirs;
   Out << YAML::Key << "libraries" << YAML::Value << YAML::Block << M.Libraries;
+  if (!M.Absent.empty())
+    Out << YAML::Key << "absent" << YAML::Value << YAML::Block << M.Absent;
   Out << YAML::EndMap;
   std::string Header;
   std::istringstream Lines(HeaderComment);

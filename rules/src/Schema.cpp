@@ -1,6 +1,7 @@
 // The rule-set schema: a walker that checks a parsed YAML document key by key and overlays it
 // on a RuleSet. Every error names the file, line and column of the offending node.
 #include "Schema.h"
+#include "YamlReader.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,32 +11,6 @@ namespace coldstart::rules::detail {
 
 namespace {
 
-const char *nodeKind(const YAML::Node &N) {
-  switch (N.Type()) {
-  case YAML::NodeType::Null:
-    return "null";
-  case YAML::NodeType::Scalar:
-    return "a scalar";
-  case YAML::NodeType::Sequence:
-    return "a list";
-  case YAML::NodeType::Map:
-    return "a mapping";
-  case YAML::NodeType::Undefined:
-    break;
-  }
-  return "undefined";
-}
-
-std::string joinNames(const std::vector<std::string> &Names) {
-  std::string Out;
-  for (const std::string &N : Names) {
-    if (!Out.empty())
-      Out += ", ";
-    Out += N;
-  }
-  return Out;
-}
-
 bool isValidNameChar(char C) {
   return (C >= 'a' && C <= 'z') || (C >= 'A' && C <= 'Z') || (C >= '0' && C <= '9') || C == '_' ||
          C == ':' || C == '*' || C == '?' || C == '~';
@@ -43,18 +18,14 @@ bool isValidNameChar(char C) {
 
 /// The walker. One instance checks one document; it writes into Target only through the apply
 /// helpers, and the caller discards Target when any error was recorded.
-class Overlay {
+class Overlay : YamlReader {
 public:
   Overlay(RuleSet &Target, const std::string &File, bool IsBase, std::vector<Diagnostic> &Errors)
-      : Target(Target), File(File), IsBase(IsBase), Errors(Errors), Start(Errors.size()) {}
+      : YamlReader(File, Errors), Target(Target), IsBase(IsBase) {}
 
   void applyDocument(const YAML::Node &Root) {
     applyRoot(Root);
-    if (Unreported)
-      Errors.push_back({File, 0, 0,
-                        std::to_string(Unreported) + " more errors not shown (the first " +
-                            std::to_string(MaxDiagnostics) + " are)",
-                        Unreported});
+    finish();
   }
 
 private:
@@ -95,71 +66,7 @@ private:
   }
 
   RuleSet &Target;
-  const std::string &File;
   bool IsBase;
-  std::vector<Diagnostic> &Errors;
-  size_t Start;          // Errors.size() when this document began
-  size_t Unreported = 0; // errors past MaxDiagnostics, counted only
-
-  void error(const YAML::Node &At, const std::string &Message) {
-    // Like a compiler's error limit: a 4 MiB file of wrong entries would otherwise print each
-    // of its hundreds of thousands of errors, with the list of valid keys in every one.
-    if (Errors.size() - Start >= MaxDiagnostics) {
-      ++Unreported;
-      return;
-    }
-    YAML::Mark M = At.Mark();
-    Diagnostic D;
-    D.File = File;
-    D.Line = M.line >= 0 ? M.line + 1 : 0;
-    D.Column = M.column >= 0 ? M.column + 1 : 0;
-    D.Message = Message;
-    Errors.push_back(std::move(D));
-  }
-
-  void unknownKey(const YAML::Node &At, const std::string &Key,
-                  const std::vector<std::string> &Allowed) {
-    error(At, "unknown key '" + Key + "' (expected one of: " + joinNames(Allowed) + ")");
-  }
-
-  std::string keyOf(const YAML::Node &K) {
-    if (!K.IsScalar()) {
-      error(K, std::string("a key must be a scalar, not ") + nodeKind(K));
-      return "";
-    }
-    return K.Scalar();
-  }
-
-  bool expectMap(const YAML::Node &N, const std::string &What) {
-    if (N.IsMap())
-      return true;
-    error(N, What + " must be a mapping, not " + nodeKind(N));
-    return false;
-  }
-
-  std::optional<std::string> scalarString(const YAML::Node &N, const std::string &What) {
-    if (!N.IsScalar()) {
-      error(N, What + " must be a string, not " + nodeKind(N));
-      return std::nullopt;
-    }
-    return N.Scalar();
-  }
-
-  std::optional<bool> scalarBool(const YAML::Node &N, const std::string &What) {
-    bool Value = false;
-    if (N.IsScalar() && YAML::convert<bool>::decode(N, Value))
-      return Value;
-    error(N, What + " must be true or false");
-    return std::nullopt;
-  }
-
-  std::optional<double> scalarNumber(const YAML::Node &N, const std::string &What) {
-    double Value = 0;
-    if (N.IsScalar() && YAML::convert<double>::decode(N, Value) && std::isfinite(Value))
-      return Value;
-    error(N, What + " must be a finite number");
-    return std::nullopt;
-  }
 
   void applyVersion(const YAML::Node &N) {
     std::optional<double> V = scalarNumber(N, "'version'");
@@ -210,6 +117,12 @@ private:
       } else if (Key == "category") {
         if (auto S = scalarString(V, "'category'"))
           R.Category = *S;
+      } else if (Key == "added-what" || Key == "added-why" || Key == "added-fix") {
+        if (auto S = scalarString(V, "'" + Key + "'"))
+          (Key == "added-what" ? R.AddedWhat : Key == "added-why" ? R.AddedWhy : R.AddedFix) = *S;
+      } else if (Key == "stops-start") {
+        if (auto B = scalarBool(V, "'stops-start'"))
+          R.StopsStart = *B;
       } else if (Key == "summary") {
         if (auto S = scalarString(V, "'summary'"))
           R.Summary = *S;
@@ -218,7 +131,8 @@ private:
           R.Description = *S;
       } else if (!Key.empty()) {
         unknownKey(Entry.first, Key,
-                   {"severity", "enabled", "pass", "category", "summary", "description"});
+                   {"severity", "enabled", "pass", "category", "stops-start", "summary",
+                    "description", "added-what", "added-why", "added-fix"});
       }
     }
   }

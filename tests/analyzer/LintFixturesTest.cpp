@@ -73,7 +73,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, LintFixture, ::testing::ValuesIn(caseNames()),
 
 TEST(LintFixtureSummary, PrecisionAndRecallOverAllCases) {
   std::vector<FixtureCase> Cases = discoverCases();
-  ASSERT_GE(Cases.size(), 40u) << "issue 3 asks for at least 40 annotated cases";
+  ASSERT_GE(Cases.size(), 40u) << "the suite is meant to hold at least 40 annotated cases";
   // Two cases at a time: the machine has two cores.
   std::vector<CaseOutcome> Outcomes(Cases.size());
   for (size_t I = 0; I < Cases.size(); I += 2) {

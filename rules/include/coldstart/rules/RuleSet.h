@@ -39,11 +39,20 @@ struct RuleInfo {
   std::string Id;
   std::string Pass; // "source" or "artifact"
   std::string Category;
+  /// A finding of this rule means Lambda cannot start the function as packaged (a missing
+  /// library or bootstrap): reports list these first.
+  bool StopsStart = false;
   Severity DefaultSeverity = Severity::Warning;
   bool Enabled = true;
   std::string Summary;     // one line: what the rule flags
   std::string Description; // a paragraph: why it matters, with numbers
   std::string HelpUri;     // docs/rules/<id>.md
+  /// Source rules: how a type or call added to the rule without a resource kind of its own
+  /// (the clang-tidy checks' AddTypes/AddCalls options) is named in messages, why it costs and
+  /// how to fix it.
+  std::string AddedWhat;
+  std::string AddedWhy;
+  std::string AddedFix;
 };
 
 /// A number with its unit and where it comes from (an AWS page, a published measurement or our
@@ -146,9 +155,13 @@ struct RuleSet {
   /// Severity a finding of RuleId gets: the resource's override, else the rule's.
   Severity severityFor(std::string_view RuleId, const ResourceKind *Kind = nullptr) const;
   bool isEnabled(std::string_view RuleId) const;
+  bool isSourceRule(std::string_view RuleId) const;
+  bool stopsStart(std::string_view RuleId) const;
+  /// The ids of the rules of a pass ("source", "artifact"), in the rule set's order.
+  std::vector<std::string> ruleIdsOfPass(std::string_view Pass) const;
 };
 
-/// The rule ids DESIGN.md fixes. A rule set may not introduce others.
+/// Every rule id (RuleIds.h), as strings. A rule set may not introduce others.
 const std::vector<std::string> &knownRuleIds();
 
 } // namespace coldstart::rules

@@ -24,14 +24,23 @@ struct RuntimeManifest {
   std::string Glibcxx;                    // highest GLIBCXX_ version, "3.4.29"
   std::string Cxxabi;                     // highest CXXABI_ version, "1.3.13"
   std::vector<std::string> LdLibraryPath;
+  /// The folders the runtime's dynamic loader searches after LD_LIBRARY_PATH and the
+  /// binary's run paths (ld.so's built-in list for the distribution: /lib64, /usr/lib64 on
+  /// Amazon Linux).
+  std::vector<std::string> LoaderDefaultDirs;
   std::vector<std::string> Libraries; // sonames (file names) the runtime's folders hold
+  /// Sonames known NOT to be on the runtime (a conservative manifest says nothing of a library
+  /// it neither lists nor marks absent).
+  std::vector<std::string> Absent;
   /// The runtime's own init time for a minimal function (the cold-start floor), with its
   /// source; absent when no published figure exists for this runtime.
   std::optional<double> PlatformInitMs;
   std::string PlatformInitSource;
   std::string Origin; // "bundled" or the file it was read from
+  std::string Base;   // the bundled base manifest it extends ("amazonlinux2023"), if any
 
   bool providesLibrary(std::string_view Soname) const;
+  bool marksAbsent(std::string_view Soname) const;
   bool supportsArch(std::string_view Arch) const;
   /// The highest version of a symbol-version family ("GLIBC", "GLIBCXX", "CXXABI"); empty when
   /// the manifest does not say.
@@ -40,6 +49,8 @@ struct RuntimeManifest {
 
 /// Names of the manifests bundled with coldstart, sorted.
 std::vector<std::string> bundledRuntimeNames();
+/// Names of the bundled base manifests a manifest may extend with `base: NAME`, sorted.
+std::vector<std::string> bundledBaseNames();
 
 /// A bundled runtime by name ("provided.al2023"), or a manifest file when NameOrPath names one
 /// (contains a '/' or ends in .yaml). Errors name the file, line and column.
