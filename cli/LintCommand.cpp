@@ -88,6 +88,8 @@ static int runLint() {
       runSourcePass(std::move(Options), *Rules, progressAllowed(Out.format(), Out.OutputFile));
   if (Result.Error)
     return fail(*Result.Error);
+  if (!Result.Report)
+    return fail("the source pass returned no findings report");
   const report::Report &LintReport = *Result.Report;
 
   // Partial analyses must reach the user even when the report goes to a file or a parser.

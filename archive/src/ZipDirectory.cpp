@@ -169,6 +169,7 @@ Expected<ZipDirectory> readZipDirectory(const std::string &Path, uint64_t MaxEnt
 
 std::vector<DataOverlap> findDataOverlaps(const ZipDirectory &Directory) {
   std::vector<const ZipDirectoryEntry *> ByOffset;
+  ByOffset.reserve(Directory.Entries.size());
   for (const auto &Entry : Directory.Entries)
     ByOffset.push_back(&Entry);
   std::stable_sort(ByOffset.begin(), ByOffset.end(),

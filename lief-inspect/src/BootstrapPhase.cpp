@@ -47,16 +47,20 @@ private:
                                 std::move(Fix)))
       Result.Findings.push_back(std::move(*F));
   }
-  void checkMode(const Member &Target, bool Script);
-  void followScript(const Member &Script);
+  void checkMode(MemberRef Entry, const Member &Target, bool Script);
+  void followScript(MemberRef Entry, const Member &Script);
   std::optional<report::ExtraInitRange> loaderExtraInit() const;
 };
 
 BootstrapResult BootstrapFollower::run() {
-  if ((Result.Entry = Files.at(std::string(TaskRoot) + "/bootstrap")))
+  Result.Entry = Files.at(std::string(TaskRoot) + "/bootstrap");
+  if (Result.Entry) {
     Result.Path = "bootstrap";
-  else if ((Result.Entry = Files.at(std::string(LayerRoot) + "/bootstrap")))
-    Result.Path = std::string(LayerRoot) + "/bootstrap";
+  } else {
+    Result.Entry = Files.at(std::string(LayerRoot) + "/bootstrap");
+    if (Result.Entry)
+      Result.Path = std::string(LayerRoot) + "/bootstrap";
+  }
   Result.Checked = Runtime.Family == "custom" || Result.Entry.has_value();
   if (!Result.Checked)
     return std::move(Result);
@@ -68,11 +72,12 @@ BootstrapResult BootstrapFollower::run() {
             "put the executable (or a script that execs it) at the package root as 'bootstrap'");
     return std::move(Result);
   }
+  const MemberRef Entry = *Result.Entry;
   // A bootstrap that is a link: Lambda runs what it points to.
-  const Member &Link = Files.member(*Result.Entry);
-  std::optional<MemberRef> Target = Files.lookup(Files.runtimePath(*Result.Entry));
+  const Member &Link = Files.member(Entry);
+  std::optional<MemberRef> Target = Files.lookup(Files.runtimePath(Entry));
   if (!Target) {
-    finding(Files.location(*Result.Entry),
+    finding(Files.location(Entry),
             "bootstrap is a symbolic link to '" + printableName(Link.LinkTarget) +
                 "', which is not in the package",
             "make bootstrap a regular file, or link it to a file of the package");
@@ -83,7 +88,7 @@ BootstrapResult BootstrapFollower::run() {
   Result.Mode = M.Mode;
   bool Script = StringRef(M.Text).starts_with("#!");
   Result.Kind = M.Elf ? BootstrapKind::Elf : Script ? BootstrapKind::Script : BootstrapKind::Other;
-  checkMode(M, Script);
+  checkMode(Entry, M, Script);
   switch (*Result.Kind) {
   case BootstrapKind::Other:
     Result.Notes.push_back("bootstrap is neither an ELF executable nor a #! script");
@@ -92,25 +97,25 @@ BootstrapResult BootstrapFollower::run() {
     Result.Program = Result.Entry;
     break;
   case BootstrapKind::Script:
-    followScript(M);
+    followScript(Entry, M);
     break;
   }
   return std::move(Result);
 }
 
-void BootstrapFollower::checkMode(const Member &Target, bool Script) {
+void BootstrapFollower::checkMode(MemberRef Entry, const Member &Target, bool Script) {
   // Lambda runs the bootstrap as a user that neither owns the file nor is in its group: the
   // "other" execute bit (and read, for a script) must be set ("Troubleshoot deployment issues
   // in Lambda": files 644, executables 755).
   Result.Executable = Result.ModeKnown && (Target.Mode & 01) && (!Script || (Target.Mode & 04));
   if (!Result.ModeKnown)
-    finding(Files.location(*Result.Entry),
+    finding(Files.location(Entry),
             "the archive records no Unix permissions for bootstrap (made on Windows, or by a "
             "tool that drops them): Lambda unpacks it without the execute bit and the runtime "
             "fails with 'permission denied'",
             "zip on Linux or macOS after 'chmod 755 bootstrap' (zip keeps the mode)");
   else if (!Result.Executable)
-    finding(Files.location(*Result.Entry),
+    finding(Files.location(Entry),
             formatv("bootstrap has mode {0}: Lambda runs it as a user that is neither its "
                     "owner nor in its group, so it needs the other-execute bit{1}",
                     octal(Target.Mode), Script ? " and, as a script, other-read" : "")
@@ -118,11 +123,11 @@ void BootstrapFollower::checkMode(const Member &Target, bool Script) {
             "chmod 755 bootstrap before zipping");
 }
 
-void BootstrapFollower::followScript(const Member &Script) {
+void BootstrapFollower::followScript(MemberRef Entry, const Member &Script) {
   StringRef First = StringRef(Script.Text).split('\n').first.drop_front(2).trim();
   Result.Interpreter = First.split(' ').first.str();
   ScriptCommand Command =
-      followBootstrapScript(Script.Text, Files.runtimePath(Result.Entry->Source, "bootstrap"));
+      followBootstrapScript(Script.Text, Files.runtimePath(Entry.Source, "bootstrap"));
   if (!Command.Found) {
     Result.Notes.push_back("script not followed: " + Command.Why);
     return;
@@ -133,7 +138,7 @@ void BootstrapFollower::followScript(const Member &Script) {
     Result.Loader = Files.lookup(Command.Program);
     Result.LibraryPath = Command.LibraryPath;
     if (!Result.Loader && namesPackagePath(Command.Program))
-      finding(Files.location(*Result.Entry),
+      finding(Files.location(Entry),
               "bootstrap runs the loader " + Command.Program + ", which is not in the package",
               "package the loader the script names, or exec the program directly");
   }
@@ -146,8 +151,7 @@ void BootstrapFollower::followScript(const Member &Script) {
   }
   Result.Program = Files.lookup(Program);
   if (!Result.Program) {
-    finding(Files.location(*Result.Entry),
-            "bootstrap runs " + Program + ", which is not in the package",
+    finding(Files.location(Entry), "bootstrap runs " + Program + ", which is not in the package",
             "package the program the script names, or fix the path in the script");
     return;
   }
