@@ -36,7 +36,7 @@ PhaseResults runPhases(const FunctionFileSystem &Files, const rules::RuleSet &Ru
                        const PackageOptions &Options) {
   PhaseResults Out;
   Out.Sizes = measureSizes(Files);
-  Out.Runtime = chooseRuntime(Files, Options);
+  Out.Runtime = chooseRuntime(Files, Options, Rules);
   Out.Bootstrap = followBootstrap(Files, Out.Runtime, Rules);
   Out.Resolved = resolveBinaries(Files, Out.Runtime, Out.Bootstrap, Options);
   Out.Heavy = findHeavyDependencies(Files, Out.Sizes, Out.Runtime.Family, Rules);

@@ -56,7 +56,8 @@ struct RuntimeResult {
   }
 };
 
-RuntimeResult chooseRuntime(const FunctionFileSystem &Files, const PackageOptions &Options);
+RuntimeResult chooseRuntime(const FunctionFileSystem &Files, const PackageOptions &Options,
+                            const rules::RuleSet &Rules);
 
 // --- the bootstrap (BootstrapPhase.cpp) -------------------------------------------------------
 

@@ -23,21 +23,19 @@ namespace {
 
 constexpr size_t DuplicateGroupsListed = 50;
 
-/// The bytecode tag of the runtime's own Python (".cpython-312.pyc"): caches with it are read,
-/// the others are dead bytes. Empty unless a Python runtime was given.
-std::string usedBytecodeTag(const rules::RuntimeManifest *Runtime) {
-  if (!Runtime || Runtime->Family != "python")
+/// The bytecode caches the runtime's own Python reads (".cpython-312.pyc", from the manifest's
+/// bytecode-tag): caches with another tag are dead bytes. Empty unless the runtime says.
+std::string usedBytecodeSuffix(const rules::RuntimeManifest *Runtime) {
+  if (!Runtime || Runtime->BytecodeTag.empty())
     return "";
-  StringRef Version = StringRef(Runtime->Name).drop_front(strlen("python"));
-  auto [Major, Minor] = Version.split('.');
-  return ".cpython-" + Major.str() + Minor.str() + ".pyc";
+  return "." + Runtime->BytecodeTag + ".pyc";
 }
 
 class RemovableFinder {
 public:
   RemovableFinder(const FunctionFileSystem &Files, const RuntimeResult &Runtime,
                   const rules::RuleSet &Rules)
-      : Files(Files), Rules(Rules), BytecodeTag(usedBytecodeTag(Runtime.Runtime)) {}
+      : Files(Files), Rules(Rules), BytecodeTag(usedBytecodeSuffix(Runtime.Runtime)) {}
 
   RemovableResult run() {
     matchPatterns();
@@ -185,25 +183,24 @@ struct HeavyMatch {
   std::string Parent, Package;
 };
 
-/// Whether Folder of source Source is one of H's packages where its ecosystem imports from.
-std::optional<HeavyMatch> matchHeavy(const rules::HeavyDependency &H, StringRef Folder,
+/// Whether Folder of source Source is one of H's packages where its ecosystem imports from (the
+/// rule set's import roots for the function or for a layer).
+std::optional<HeavyMatch> matchHeavy(const rules::HeavyDependency &H,
+                                     const rules::PackagePolicy &Policy, StringRef Folder,
                                      size_t Source) {
+  auto Ecosystem = std::find_if(Policy.Ecosystems.begin(), Policy.Ecosystems.end(),
+                                [&](const rules::Ecosystem &E) { return E.Name == H.Ecosystem; });
+  if (Ecosystem == Policy.Ecosystems.end())
+    return std::nullopt;
+  const std::vector<rules::NamePattern> &Roots =
+      Source == 0 ? Ecosystem->FunctionImportRoots : Ecosystem->LayerImportRoots;
   for (const std::string &Package : H.Packages) {
     if (!Folder.ends_with(Package) ||
         (Folder.size() > Package.size() && Folder[Folder.size() - Package.size() - 1] != '/'))
       continue;
     StringRef Parent = Folder.drop_back(Package.size()).rtrim('/');
-    bool Match;
-    if (H.Ecosystem == "nodejs") {
-      Match = Parent == "node_modules" || Parent.ends_with("/node_modules");
-    } else {
-      // A Python import root: the function's root, or a layer's python/ and
-      // python/lib/pythonX.Y/site-packages/.
-      Match = Source == 0 ? Parent.empty()
-                          : (Parent == "python" || (Parent.starts_with("python/lib/python") &&
-                                                    Parent.ends_with("/site-packages")));
-    }
-    if (Match)
+    if (std::any_of(Roots.begin(), Roots.end(),
+                    [&](const rules::NamePattern &Root) { return Root.matches(Parent); }))
       return HeavyMatch{Parent.str(), Package};
   }
   return std::nullopt;
@@ -251,7 +248,7 @@ HeavyDependencyResult findHeavyDependencies(const FunctionFileSystem &Files,
       for (const auto &[Folder, Totals] : Sizes.Sources[Source].FolderTotals) {
         if (Folder.empty())
           continue;
-        std::optional<HeavyMatch> Match = matchHeavy(H, Folder, Source);
+        std::optional<HeavyMatch> Match = matchHeavy(H, Rules.Packages, Folder, Source);
         if (!Match)
           continue;
         report::HeavyDependencyFound Found;

@@ -23,22 +23,28 @@ struct Recognized {
   std::string Evidence;
 };
 
-/// A file at the function's root that names an interpreted runtime.
-std::optional<Recognized> recognizeFromRoot(const SourceContents &Function) {
+bool matchesAny(const std::vector<rules::NamePattern> &Patterns, StringRef Name) {
+  return std::any_of(Patterns.begin(), Patterns.end(),
+                     [&](const rules::NamePattern &P) { return P.matches(Name); });
+}
+
+/// A file at the function's root that names an interpreted runtime (the rule set's ecosystems'
+/// root markers, tested in their order for each file).
+std::optional<Recognized> recognizeFromRoot(const SourceContents &Function,
+                                            const rules::PackagePolicy &Policy) {
   for (const Member &M : Function.Members) {
     StringRef Path = M.Path;
     if (Path.contains('/'))
       continue;
-    if (Path.ends_with(".py") || Path.ends_with(".dist-info"))
-      return Recognized{"python", Path.str() + " at the package root"};
-    if (Path == "package.json" || Path == "node_modules" || Path.ends_with(".js") ||
-        Path.ends_with(".mjs") || Path.ends_with(".cjs"))
-      return Recognized{"nodejs", Path.str() + " at the package root"};
+    for (const rules::Ecosystem &E : Policy.Ecosystems)
+      if (matchesAny(E.RootMarkers, Path))
+        return Recognized{E.Name, Path.str() + " at the package root"};
   }
   return std::nullopt;
 }
 
-std::optional<Recognized> recognize(const FunctionFileSystem &Files) {
+std::optional<Recognized> recognize(const FunctionFileSystem &Files,
+                                    const rules::PackagePolicy &Policy) {
   const std::vector<SourceContents> &Sources = Files.sources();
   bool InFunction = Files.function().ByPath.count("bootstrap") != 0;
   bool InLayer = false;
@@ -47,14 +53,15 @@ std::optional<Recognized> recognize(const FunctionFileSystem &Files) {
   if (InFunction || InLayer)
     return Recognized{"custom",
                       InFunction ? "a bootstrap at the package root" : "a bootstrap in a layer"};
-  if (std::optional<Recognized> Root = recognizeFromRoot(Files.function()))
+  if (std::optional<Recognized> Root = recognizeFromRoot(Files.function(), Policy))
     return Root;
   for (size_t Layer = 1; Layer < Sources.size(); ++Layer) {
     const SourceContents &Contents = Sources[Layer];
-    if (Contents.ByPath.count("python"))
-      return Recognized{"python", "a python/ folder in layer " + Contents.Info.Path};
-    if (Contents.ByPath.count("nodejs"))
-      return Recognized{"nodejs", "a nodejs/ folder in layer " + Contents.Info.Path};
+    for (const rules::Ecosystem &E : Policy.Ecosystems)
+      for (const rules::NamePattern &Folder : E.LayerFolders)
+        if (Contents.ByPath.count(Folder.text()))
+          return Recognized{E.Name,
+                            "a " + Folder.text() + "/ folder in layer " + Contents.Info.Path};
   }
   return std::nullopt;
 }
@@ -104,6 +111,14 @@ std::string searchRoot(const FunctionFileSystem &Files, const RuntimeResult &Run
          (Given ? " and the " + Given->Name + " runtime (" + Exact + ")" : "");
 }
 
+/// The folders the runtime's loader searches last: the manifest's, else Amazon Linux's lib64
+/// pair (a manifest written before manifests said so).
+std::vector<std::string> loaderDefaultDirs(const rules::RuntimeManifest *Manifest) {
+  if (Manifest && !Manifest->LoaderDefaultDirs.empty())
+    return Manifest->LoaderDefaultDirs;
+  return {"/lib64", "/usr/lib64"};
+}
+
 /// How the resolution searched, for the report.
 std::string searchMethod(const RuntimeResult &Runtime, const BootstrapResult &Bootstrap,
                          bool ViaLoader, const std::string &Sysroot) {
@@ -113,7 +128,7 @@ std::string searchMethod(const RuntimeResult &Runtime, const BootstrapResult &Bo
          (ViaLoader ? "the bootstrap's --library-path " + join(Bootstrap.LibraryPath, ":")
                     : "LD_LIBRARY_PATH " +
                           (PathFrom ? join(PathFrom->LdLibraryPath, ":") : std::string("(none)"))) +
-         ", DT_RUNPATH, /lib64 and /usr/lib64" +
+         ", DT_RUNPATH, " + join(loaderDefaultDirs(PathFrom), " and ") +
          (Sysroot.empty() ? "" : " (under " + Sysroot + ")") +
          (Runtime.Runtime ? ", then the libraries the runtime manifest lists" : "") +
          "; candidates of another class or machine are skipped";
@@ -121,7 +136,8 @@ std::string searchMethod(const RuntimeResult &Runtime, const BootstrapResult &Bo
 
 } // namespace
 
-RuntimeResult chooseRuntime(const FunctionFileSystem &Files, const PackageOptions &Options) {
+RuntimeResult chooseRuntime(const FunctionFileSystem &Files, const PackageOptions &Options,
+                            const rules::RuleSet &Rules) {
   RuntimeResult Result;
   if (Options.Runtime) {
     Result.Runtime = Options.Runtime;
@@ -129,7 +145,7 @@ RuntimeResult chooseRuntime(const FunctionFileSystem &Files, const PackageOption
     Result.Choice = report::RuntimeChoice::Given;
     return Result;
   }
-  if (std::optional<Recognized> Found = recognize(Files)) {
+  if (std::optional<Recognized> Found = recognize(Files, Rules.Packages)) {
     Result.Family = Found->Family;
     Result.Evidence = Found->Evidence;
     Result.Choice = report::RuntimeChoice::Detected;
@@ -169,7 +185,7 @@ std::vector<ResolvedBinary> resolveBinaries(const FunctionFileSystem &Files,
         Resolve.ExtraDirs = Bootstrap.LibraryPath; // replaces LD_LIBRARY_PATH
       else if (PathFrom)
         Resolve.ExtraDirs = PathFrom->LdLibraryPath;
-      Resolve.DefaultDirs = {"/lib64", "/usr/lib64"};
+      Resolve.DefaultDirs = loaderDefaultDirs(PathFrom);
       if (const rules::RuntimeManifest *Given = Runtime.Runtime) {
         Resolve.RuntimeName = Given->Name;
         Resolve.ProvidedByRuntime = [Given](const std::string &Name) {

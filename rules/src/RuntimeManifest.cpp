@@ -161,6 +161,8 @@ public:
         list(V, Key, M.Libraries);
       else if (Key == "absent")
         list(V, Key, M.Absent);
+      else if (Key == "bytecode-tag")
+        string(V, Key, M.BytecodeTag);
       else if (Key == "versions")
         versions(V, M);
       else if (Key == "platform-init-ms")
@@ -169,7 +171,7 @@ public:
         error(Entry.first, "unknown key '" + Key +
                                "' (expected one of: base, name, os, family, exact, "
                                "architectures, versions, platform-init-ms, ld-library-path, "
-                               "loader-default-dirs, libraries, absent)");
+                               "loader-default-dirs, libraries, absent, bytecode-tag)");
     }
     if (M.Name.empty() && !IsBase && Errors.size() == Before)
       error(Root, "a runtime manifest needs a 'name'");
@@ -355,6 +357,8 @@ std::string formatRuntimeManifest(const RuntimeManifest &M, const std::string &H
   if (!M.LoaderDefaultDirs.empty())
     Out << YAML::Key << "loader-default-dirs" << YAML::Value << YAML::Flow << M.LoaderDefaultDirs;
   Out << YAML::Key << "libraries" << YAML::Value << YAML::Block << M.Libraries;
+  if (!M.BytecodeTag.empty())
+    Out << YAML::Key << "bytecode-tag" << YAML::Value << M.BytecodeTag;
   if (!M.Absent.empty())
     Out << YAML::Key << "absent" << YAML::Value << YAML::Block << M.Absent;
   Out << YAML::EndMap;

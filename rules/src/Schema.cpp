@@ -51,13 +51,14 @@ private:
       else if (Key == "packages")
         applyPackages(Value);
       else if (Key == "initializers")
-        applyNamedEntries(Value, "initializers", Target.Initializers,
-                          &Overlay::applyKnownInitializer,
-                          [](const KnownInitializer &K) -> std::string {
-                            if (K.What.empty() || (K.Files.empty() && K.Functions.empty()))
-                              return "needs 'what' and 'files' or 'functions'";
-                            return "";
-                          });
+        applyNamedEntries(
+            Value, "initializers", Target.Initializers,
+            [this](const YAML::Node &V, KnownInitializer &K) { applyKnownInitializer(V, K); },
+            [](const KnownInitializer &K) -> std::string {
+              if (K.What.empty() || (K.Files.empty() && K.Functions.empty()))
+                return "needs 'what' and 'files' or 'functions'";
+              return "";
+            });
       else
         unknownKey(Entry.first, Key,
                    {"version", "rules", "source", "limits", "thresholds", "cost", "packages",
@@ -337,73 +338,57 @@ private:
     for (const auto &Entry : N) {
       std::string Key = keyOf(Entry.first);
       if (Key == "heavy-dependencies")
-        applyNamedEntries(Entry.second, "packages.heavy-dependencies",
-                          Target.Packages.HeavyDependencies, &Overlay::applyHeavyDependency,
-                          [](const HeavyDependency &D) -> std::string {
-                            if (D.Ecosystem.empty() || D.Packages.empty())
-                              return "needs 'ecosystem' and 'packages'";
-                            return "";
-                          });
+        applyNamedEntries(
+            Entry.second, "packages.heavy-dependencies", Target.Packages.HeavyDependencies,
+            [this](const YAML::Node &V, HeavyDependency &D) { applyHeavyDependency(V, D); },
+            [](const HeavyDependency &D) -> std::string {
+              if (D.Ecosystem.empty() || D.Packages.empty())
+                return "needs 'ecosystem' and 'packages'";
+              return "";
+            });
       else if (Key == "removable")
-        applyNamedEntries(Entry.second, "packages.removable", Target.Packages.Removable,
-                          &Overlay::applyRemovable, [](const RemovablePattern &P) -> std::string {
-                            if (P.What.empty() || (P.Folders.empty() && P.Suffixes.empty()))
-                              return "needs 'what' and 'folders' or 'suffixes'";
-                            return "";
-                          });
+        applyNamedEntries(
+            Entry.second, "packages.removable", Target.Packages.Removable,
+            [this](const YAML::Node &V, RemovablePattern &P) { applyRemovable(V, P); },
+            [](const RemovablePattern &P) -> std::string {
+              if (P.What.empty() || (P.Folders.empty() && P.Suffixes.empty()))
+                return "needs 'what' and 'folders' or 'suffixes'";
+              return "";
+            });
+      else if (Key == "ecosystems")
+        applyNamedEntries(
+            Entry.second, "packages.ecosystems", Target.Packages.Ecosystems,
+            [this](const YAML::Node &V, Ecosystem &E) { applyEcosystem(V, E); },
+            [](const Ecosystem &E) -> std::string {
+              if (E.RootMarkers.empty() && E.LayerFolders.empty())
+                return "needs 'root-markers' or 'layer-folders'";
+              return "";
+            });
       else if (!Key.empty())
         applyValueEntry("packages", Entry.first, Key, Entry.second);
     }
   }
 
-  /// A mapping of named entries: an existing name is changed field by field, a new one is added
-  /// when Complete says it has what it needs. A failed entry changes nothing.
-  template <class T, class Check>
-  void applyNamedEntries(const YAML::Node &N, const std::string &What, std::vector<T> &Into,
-                         void (Overlay::*Apply)(const YAML::Node &, T &), Check Complete) {
-    if (!expectMap(N, "'" + What + "'"))
-      return;
+  void applyEcosystem(const YAML::Node &N, Ecosystem &E) {
+    static const std::vector<std::string> Lists = {"root-markers", "layer-folders",
+                                                   "function-import-roots", "layer-import-roots"};
     for (const auto &Entry : N) {
-      std::string Name = keyOf(Entry.first);
-      if (Name.empty())
-        continue;
-      auto It = std::find_if(Into.begin(), Into.end(), [&](const T &E) { return E.Name == Name; });
-      bool IsNew = It == Into.end();
-      T Item = IsNew ? T{} : *It;
-      Item.Name = Name;
-      size_t ErrorsBefore = Errors.size();
-      if (!expectMap(Entry.second, "'" + What + "." + Name + "'"))
-        continue;
-      (this->*Apply)(Entry.second, Item);
-      if (Errors.size() != ErrorsBefore)
-        continue;
-      std::string Missing = Complete(Item);
-      if (!Missing.empty()) {
-        error(Entry.first, "'" + What + "." + Name + "' " + Missing);
+      std::string Key = keyOf(Entry.first);
+      auto List = std::find(Lists.begin(), Lists.end(), Key);
+      if (List == Lists.end()) {
+        if (!Key.empty())
+          unknownKey(Entry.first, Key, Lists);
         continue;
       }
-      if (IsNew)
-        Into.push_back(std::move(Item));
-      else
-        *It = std::move(Item);
+      std::vector<std::string> Texts;
+      // The function's root is an import root too: "" names it, so empty entries are allowed.
+      applyStringList(Entry.second, "'" + Key + "'", Texts, /*AllowEmpty=*/true);
+      std::vector<NamePattern> Patterns(Texts.begin(), Texts.end());
+      (Key == "root-markers"            ? E.RootMarkers
+       : Key == "layer-folders"         ? E.LayerFolders
+       : Key == "function-import-roots" ? E.FunctionImportRoots
+                                        : E.LayerImportRoots) = std::move(Patterns);
     }
-  }
-
-  void applyStringList(const YAML::Node &V, const std::string &What,
-                       std::vector<std::string> &Into) {
-    if (!V.IsSequence()) {
-      error(V, What + " must be a list, not " + nodeKind(V));
-      return;
-    }
-    std::vector<std::string> Out;
-    for (const YAML::Node &Item : V)
-      if (auto S = scalarString(Item, "an entry of " + What)) {
-        if (S->empty())
-          error(Item, "an entry of " + What + " must not be empty");
-        else
-          Out.push_back(*S);
-      }
-    Into = std::move(Out);
   }
 
   void applyHeavyDependency(const YAML::Node &N, HeavyDependency &D) {

@@ -100,4 +100,21 @@ std::optional<double> YamlReader::scalarNumber(const YAML::Node &N, const std::s
   return std::nullopt;
 }
 
+void YamlReader::applyStringList(const YAML::Node &V, const std::string &What,
+                                 std::vector<std::string> &Into, bool AllowEmpty) {
+  if (!V.IsSequence()) {
+    error(V, What + " must be a list, not " + nodeKind(V));
+    return;
+  }
+  std::vector<std::string> Out;
+  for (const YAML::Node &Item : V)
+    if (auto S = scalarString(Item, "an entry of " + What)) {
+      if (S->empty() && !AllowEmpty)
+        error(Item, "an entry of " + What + " must not be empty");
+      else
+        Out.push_back(*S);
+    }
+  Into = std::move(Out);
+}
+
 } // namespace coldstart::rules::detail

@@ -7,6 +7,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,43 @@ protected:
   std::optional<std::string> scalarString(const YAML::Node &N, const std::string &What);
   std::optional<bool> scalarBool(const YAML::Node &N, const std::string &What);
   std::optional<double> scalarNumber(const YAML::Node &N, const std::string &What);
+  /// A list of strings replacing Into; empty entries are errors unless AllowEmpty.
+  void applyStringList(const YAML::Node &V, const std::string &What, std::vector<std::string> &Into,
+                       bool AllowEmpty = false);
+
+  /// A mapping of named entries: an existing name is changed field by field, a new one is added
+  /// when Complete (which returns what is missing, or "") accepts it. A failed entry changes
+  /// nothing.
+  template <class T, class ApplyFn, class CheckFn>
+  void applyNamedEntries(const YAML::Node &N, const std::string &What, std::vector<T> &Into,
+                         ApplyFn Apply, CheckFn Complete) {
+    if (!expectMap(N, "'" + What + "'"))
+      return;
+    for (const auto &Entry : N) {
+      std::string Name = keyOf(Entry.first);
+      if (Name.empty())
+        continue;
+      auto It = std::find_if(Into.begin(), Into.end(), [&](const T &E) { return E.Name == Name; });
+      bool IsNew = It == Into.end();
+      T Item = IsNew ? T{} : *It;
+      Item.Name = Name;
+      size_t ErrorsBefore = Errors.size();
+      if (!expectMap(Entry.second, "'" + What + "." + Name + "'"))
+        continue;
+      Apply(Entry.second, Item);
+      if (Errors.size() != ErrorsBefore)
+        continue;
+      std::string Missing = Complete(Item);
+      if (!Missing.empty()) {
+        error(Entry.first, "'" + What + "." + Name + "' " + Missing);
+        continue;
+      }
+      if (IsNew)
+        Into.push_back(std::move(Item));
+      else
+        *It = std::move(Item);
+    }
+  }
 
 private:
   size_t Start;          // Errors.size() when this document began

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -106,6 +107,15 @@ TEST(PolicyConsistency, EveryBundledRuntimeExtendsTheBaseOfItsRelease) {
     }
     std::set<std::string> Unique(M.Libraries.begin(), M.Libraries.end());
     EXPECT_EQ(Unique.size(), M.Libraries.size()) << Name << " lists a library twice";
+    // The interpreter's bytecode tag follows from its version (PEP 3147): python3.12 reads
+    // *.cpython-312.pyc and nothing else.
+    if (M.Family == "python") {
+      std::string Digits = Name.substr(strlen("python"));
+      Digits.erase(std::remove(Digits.begin(), Digits.end(), '.'), Digits.end());
+      EXPECT_EQ(M.BytecodeTag, "cpython-" + Digits) << Name;
+    } else {
+      EXPECT_TRUE(M.BytecodeTag.empty()) << Name;
+    }
     if (M.PlatformInitMs) {
       EXPECT_FALSE(M.PlatformInitSource.empty()) << Name;
     }
@@ -147,4 +157,27 @@ TEST(PolicyConsistency, AUserManifestExtendsABaseAndAddsLibraries) {
   EXPECT_TRUE(M->providesLibrary("libc.so.6"));
   EXPECT_TRUE(M->providesLibrary("libcurl.so.4"));
   EXPECT_EQ(M->Name, "mine");
+}
+
+TEST(PolicyConsistency, EveryInterpretedFamilyHasItsPackagingConventions) {
+  // The package pass recognizes a runtime family and finds its dependencies through the rule
+  // set's ecosystems: a family or a heavy dependency without one would silently match nothing.
+  const RuleSet &Rules = defaultRuleSet();
+  auto HasEcosystem = [&](const std::string &Name) {
+    return std::any_of(Rules.Packages.Ecosystems.begin(), Rules.Packages.Ecosystems.end(),
+                       [&](const Ecosystem &E) { return E.Name == Name; });
+  };
+  for (const std::string &Name : bundledRuntimeNames()) {
+    RuntimeManifest M = loadBundled(Name);
+    if (M.Family != "custom")
+      EXPECT_TRUE(HasEcosystem(M.Family)) << Name << "'s family " << M.Family;
+  }
+  for (const HeavyDependency &H : Rules.Packages.HeavyDependencies)
+    EXPECT_TRUE(HasEcosystem(H.Ecosystem)) << H.Name;
+  for (const Ecosystem &E : Rules.Packages.Ecosystems) {
+    EXPECT_FALSE(E.RootMarkers.empty()) << E.Name;
+    EXPECT_FALSE(E.LayerFolders.empty()) << E.Name;
+    EXPECT_FALSE(E.FunctionImportRoots.empty()) << E.Name;
+    EXPECT_FALSE(E.LayerImportRoots.empty()) << E.Name;
+  }
 }

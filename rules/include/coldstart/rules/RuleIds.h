@@ -31,10 +31,10 @@ inline constexpr std::string_view UnknownRuntimeLibrary = "coldstart-unknown-run
 /// Every id, in the rule set's order. A rule set may not introduce others: a rule needs code
 /// that emits it.
 inline constexpr std::array<std::string_view, 16> All = {
-    ClientInHandler,   ConnectionInHandler, SdkInitInHandler, HeavyObjectInHandler, PackageSize,
-    UnresolvedLibrary, GlibcTooNew,         ArchMismatch,     StaticInitializers,   HeavyDependency,
-    UnstrippedBinary,  ExecutableStack,     MissingBootstrap, UnsafeArchive,        ColdStartBudget,
-    UnknownRuntimeLibrary,
+    ClientInHandler,    ConnectionInHandler, SdkInitInHandler, HeavyObjectInHandler,
+    PackageSize,        UnresolvedLibrary,   GlibcTooNew,      ArchMismatch,
+    StaticInitializers, HeavyDependency,     UnstrippedBinary, ExecutableStack,
+    MissingBootstrap,   UnsafeArchive,       ColdStartBudget,  UnknownRuntimeLibrary,
 };
 
 } // namespace coldstart::rules::ids

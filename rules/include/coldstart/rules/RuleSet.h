@@ -117,10 +117,22 @@ struct RemovablePattern {
   bool Enabled = true;
 };
 
+/// An interpreted runtime's packaging conventions: how a package is recognized as one of its
+/// functions or layers, and the folders its code imports packages from (paths relative to the
+/// function's root or to a layer's root; globs, "" for the root itself).
+struct Ecosystem {
+  std::string Name;                      // "python", "nodejs": a runtime manifest's family
+  std::vector<NamePattern> RootMarkers;  // files or folders at the function's root: "*.py"
+  std::vector<NamePattern> LayerFolders; // a layer's top folder: "python"
+  std::vector<NamePattern> FunctionImportRoots;
+  std::vector<NamePattern> LayerImportRoots;
+};
+
 /// Policy for deployment packages (rules/default.yaml `packages:`), kept apart from the checker.
 struct PackagePolicy {
   std::vector<HeavyDependency> HeavyDependencies;
   std::vector<RemovablePattern> Removable;
+  std::vector<Ecosystem> Ecosystems; // in the order a package is tested against them
 };
 
 /// A kind of static initializer known to do more than the average one (rules/default.yaml

@@ -36,6 +36,9 @@ struct RuntimeManifest {
   /// source; absent when no published figure exists for this runtime.
   std::optional<double> PlatformInitMs;
   std::string PlatformInitSource;
+  /// The tag of the bytecode caches the runtime's Python reads ("cpython-312"); empty for
+  /// runtimes without Python.
+  std::string BytecodeTag;
   std::string Origin; // "bundled" or the file it was read from
   std::string Base;   // the bundled base manifest it extends ("amazonlinux2023"), if any
 
