@@ -36,13 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   // depth, which the walk must cut.
   inspect::ResolveOptions RO;
   RO.Lookup = [&](const std::string &) -> std::optional<inspect::DynamicSummary> {
-    inspect::DynamicSummary S;
-    S.Arch = Binary->Arch;
-    S.ClassBits = Binary->ClassBits;
-    S.Needed = Binary->Dynamic.Needed;
-    S.Rpath = Binary->Dynamic.Rpath;
-    S.Runpath = Binary->Dynamic.Runpath;
-    return S;
+    return inspect::dynamicSummaryOf(*Binary);
   };
   RO.ExtraDirs = {"/var/task/lib"};
   RO.RuntimeName = Manifest.Name;

@@ -348,13 +348,7 @@ Expected<DynamicSummary> summarizeAs(MemoryBufferRef Buffer, const std::string &
   ElfReader<ELFT> Reader(*Obj, Buffer, Options, Out);
   if (Error E = Reader.runDynamicOnly())
     return E;
-  DynamicSummary S;
-  S.Arch = Out.Arch;
-  S.ClassBits = Out.ClassBits;
-  S.Needed = std::move(Out.Dynamic.Needed);
-  S.Rpath = std::move(Out.Dynamic.Rpath);
-  S.Runpath = std::move(Out.Dynamic.Runpath);
-  return S;
+  return dynamicSummaryOf(Out);
 }
 
 enum class Flavor { LE64, LE32, BE64, BE32, Unknown };
@@ -474,6 +468,16 @@ static Expected<BinaryReport> inspectImage(MemoryBufferRef Buffer, const std::st
 Expected<BinaryReport> inspectElfBuffer(MemoryBufferRef Buffer, const std::string &DisplayPath,
                                         const InspectOptions &Options) {
   return inspectImage(Buffer, DisplayPath, Options);
+}
+
+DynamicSummary dynamicSummaryOf(const report::BinaryReport &Binary) {
+  DynamicSummary Summary;
+  Summary.Arch = Binary.Arch;
+  Summary.ClassBits = Binary.ClassBits;
+  Summary.Needed = Binary.Dynamic.Needed;
+  Summary.Rpath = Binary.Dynamic.Rpath;
+  Summary.Runpath = Binary.Dynamic.Runpath;
+  return Summary;
 }
 
 Expected<DynamicSummary> readDynamicSummary(const std::string &Path) {

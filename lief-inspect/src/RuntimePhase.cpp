@@ -75,13 +75,7 @@ std::optional<DynamicSummary> summaryAt(const FunctionFileSystem &Files, const s
     const report::BinaryReport *B = Hit ? Files.binary(*Hit) : nullptr;
     if (!B)
       return std::nullopt;
-    DynamicSummary Summary;
-    Summary.Arch = B->Arch;
-    Summary.ClassBits = B->ClassBits;
-    Summary.Needed = B->Dynamic.Needed;
-    Summary.Rpath = B->Dynamic.Rpath;
-    Summary.Runpath = B->Dynamic.Runpath;
-    return Summary;
+    return dynamicSummaryOf(*B);
   }
   if (Sysroot.empty())
     return std::nullopt;

@@ -43,6 +43,9 @@ struct DynamicSummary {
   std::vector<std::string> Runpath; // as written
 };
 
+/// What the loader needs of an inspected binary.
+DynamicSummary dynamicSummaryOf(const report::BinaryReport &Binary);
+
 /// Reads only the ELF header and the dynamic section (bounds-checked).
 llvm::Expected<DynamicSummary> readDynamicSummary(const std::string &Path);
 
