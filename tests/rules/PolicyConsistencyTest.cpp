@@ -169,8 +169,9 @@ TEST(PolicyConsistency, EveryInterpretedFamilyHasItsPackagingConventions) {
   };
   for (const std::string &Name : bundledRuntimeNames()) {
     RuntimeManifest M = loadBundled(Name);
-    if (M.Family != "custom")
+    if (M.Family != "custom") {
       EXPECT_TRUE(HasEcosystem(M.Family)) << Name << "'s family " << M.Family;
+    }
   }
   for (const HeavyDependency &H : Rules.Packages.HeavyDependencies)
     EXPECT_TRUE(HasEcosystem(H.Ecosystem)) << H.Name;
@@ -179,5 +180,33 @@ TEST(PolicyConsistency, EveryInterpretedFamilyHasItsPackagingConventions) {
     EXPECT_FALSE(E.LayerFolders.empty()) << E.Name;
     EXPECT_FALSE(E.FunctionImportRoots.empty()) << E.Name;
     EXPECT_FALSE(E.LayerImportRoots.empty()) << E.Name;
+  }
+}
+
+TEST(PolicyConsistency, MalformedNewKeysAreRefusedWithTheirPlace) {
+  // The keys that moved policy into data are checked like every other key.
+  RuleSet Rules = defaultRuleSet();
+  std::vector<Diagnostic> Errors;
+  EXPECT_FALSE(mergeRuleSetText(Rules,
+                                "packages:\n  ecosystems:\n    python:\n      root-markers: 3\n"
+                                "    ruby:\n      layer-import-roots: [ruby]\n"
+                                "rules:\n  coldstart-package-size:\n    stops-start: maybe\n",
+                                "user.yaml", Errors));
+  ASSERT_EQ(Errors.size(), 3u);
+  EXPECT_EQ(Errors[0].str(), "user.yaml:4:21: error: 'root-markers' must be a list, not a scalar");
+  EXPECT_EQ(Errors[1].str(),
+            "user.yaml:5:5: error: 'packages.ecosystems.ruby' needs 'root-markers' or "
+            "'layer-folders'");
+  EXPECT_NE(Errors[2].str().find("user.yaml:9:18: error: 'stops-start' must be true or false"),
+            std::string::npos)
+      << Errors[2].str();
+
+  for (const char *Text : {"name: m\nabsent: 3\n", "name: m\nbytecode-tag: [x]\n",
+                           "name: m\nloader-default-dirs: /lib64\n", "name: m\nbase: [x]\n"}) {
+    std::vector<Diagnostic> ManifestErrors;
+    EXPECT_FALSE(parseRuntimeManifest(Text, "m.yaml", ManifestErrors)) << Text;
+    ASSERT_EQ(ManifestErrors.size(), 1u) << Text;
+    EXPECT_EQ(ManifestErrors[0].Line, 2) << Text;
+    EXPECT_GT(ManifestErrors[0].Column, 1) << Text;
   }
 }
