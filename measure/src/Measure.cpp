@@ -1,26 +1,53 @@
 #include "coldstart/measure/Measure.h"
 
+#include "LoadedFiles.h"
 #include "Process.h"
 #include "RuntimeApiEmulator.h"
 #include "coldstart/measure/TaskRoot.h"
+#include "coldstart/rules/Loader.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace coldstart::measure {
 
 namespace {
 
+/// The runtime a package is measured as when none is given: the OS-only runtime of the current
+/// Amazon Linux, whose library path inspect uses by default too.
+constexpr const char *DefaultRuntime = "provided.al2023";
+
 double millisecondsBetween(Clock::time_point From, Clock::time_point To) {
   return std::chrono::duration<double, std::milli>(To - From).count();
+}
+
+/// Lambda's LD_LIBRARY_PATH with the function's folders where this run has them: /var/task is
+/// the task root and /opt the layers' folder; the runtime's and the system's folders (/lib64,
+/// /usr/lib64, /var/lang/lib) stay as they are on this machine.
+std::vector<std::string> libraryPathHere(const std::vector<std::string> &Lambda,
+                                         const std::string &Root, const std::string &Opt) {
+  std::vector<std::string> Out;
+  for (const std::string &Dir : Lambda) {
+    llvm::StringRef D(Dir);
+    if (D == "/var/task" || D.starts_with("/var/task/"))
+      Out.push_back(Root + D.drop_front(9).str());
+    else if (D == "/opt" || D.starts_with("/opt/"))
+      Out.push_back(Opt + D.drop_front(4).str());
+    else
+      Out.push_back(Dir);
+  }
+  return Out;
 }
 
 /// The environment Lambda gives a custom runtime ("Defined runtime environment variables",
 /// AWS Lambda Developer Guide), with the task root where this machine has it.
 std::vector<std::string> lambdaEnvironment(const MeasureOptions &O, const std::string &Api,
-                                           const std::string &Root) {
+                                           const std::string &Root,
+                                           const std::vector<std::string> &LibraryPath) {
   return {
       "AWS_LAMBDA_RUNTIME_API=" + Api,
       "LAMBDA_TASK_ROOT=" + Root,
@@ -37,17 +64,18 @@ std::vector<std::string> lambdaEnvironment(const MeasureOptions &O, const std::s
       "TZ=:UTC",
       "LANG=en_US.UTF-8",
       "PATH=/usr/local/bin:/usr/bin/:/bin:/opt/bin",
-      // Lambda's LD_LIBRARY_PATH names /var/task and /var/task/lib; here the package is at
-      // Root. The system folders are this machine's own, found by the loader by default.
-      "LD_LIBRARY_PATH=" + Root + ":" + Root + "/lib",
+      // In Lambda's order: a library the package bundles in lib/ is found after one in /lib64,
+      // as on Lambda, and one it does not bundle is found where this machine has it, which
+      // the process maps then show.
+      "LD_LIBRARY_PATH=" + llvm::join(LibraryPath, ":"),
   };
 }
 
 class Session {
 public:
   Session(const MeasureOptions &O, report::MeasureReport &R, const TaskRoot &Task,
-          const std::string &LogDir)
-      : O(O), R(R), Task(Task), LogDir(LogDir) {}
+          const std::string &LogDir, LoadedFilesInspector &Loaded)
+      : O(O), R(R), Task(Task), LogDir(LogDir), Loaded(Loaded) {}
 
   /// One fresh process against its own emulator on its own port: a request a stopped
   /// predecessor still had in flight can never reach (and steal the event of) its successor.
@@ -59,7 +87,7 @@ public:
       return;
     }
     Emulator = &Fresh;
-    runProcess(Run, ThenWarm, lambdaEnvironment(O, Api, Task.root()));
+    runProcess(Run, ThenWarm, lambdaEnvironment(O, Api, Task.root(), R.LdLibraryPath));
     Fresh.stop();
     Emulator = nullptr;
   }
@@ -69,6 +97,7 @@ private:
   report::MeasureReport &R;
   const TaskRoot &Task;
   std::string LogDir;
+  LoadedFilesInspector &Loaded;
   RuntimeApiEmulator *Emulator = nullptr; // the current run's
 
   void runProcess(unsigned Run, bool ThenWarm, const std::vector<std::string> &Env) {
@@ -88,6 +117,8 @@ private:
     case RuntimeApiEmulator::Wait::Happened:
       R.InitSamplesMs.push_back(millisecondsBetween(Start, FirstNext));
       ++R.ColdRuns;
+      // Init is done and the process waits for an event: what it loaded to get here is mapped.
+      Loaded.inspect(Child.pid(), Run);
       break;
     case RuntimeApiEmulator::Wait::TimedOut:
       finish(Child, Err, Run, "init", "timeout",
@@ -153,6 +184,9 @@ private:
               const std::string &Kind, const std::string &Message) {
     if (auto Rss = Child.peakRssBytes())
       R.MaxRssBytes = std::max(R.MaxRssBytes.value_or(0), *Rss);
+    // Again before it is stopped: invocations may have loaded more (dlopen, NSS modules).
+    if (!Child.exited())
+      Loaded.inspect(Child.pid(), Run);
     Child.kill();
     if (!Kind.empty())
       error(Phase, Run, Kind, Message, tailOfFile(Err));
@@ -165,6 +199,19 @@ llvm::Expected<report::MeasureReport> measure(const MeasureOptions &O) {
   if (O.ColdRuns == 0)
     return llvm::createStringError(std::make_error_code(std::errc::invalid_argument),
                                    "--cold must be at least 1");
+  std::optional<rules::RuntimeManifest> Bundled;
+  const rules::RuntimeManifest *Runtime = O.Runtime;
+  if (!Runtime) {
+    std::vector<rules::Diagnostic> Errors;
+    Bundled = rules::loadRuntimeManifest(DefaultRuntime, Errors);
+    if (!Bundled)
+      return llvm::createStringError(std::make_error_code(std::errc::invalid_argument),
+                                     "the bundled %s runtime manifest does not load",
+                                     DefaultRuntime);
+    Runtime = &*Bundled;
+  }
+  const rules::RuleSet &Rules = O.Rules ? *O.Rules : rules::defaultRuleSet();
+
   llvm::Expected<TaskRoot> Task = TaskRoot::prepare(O.Artifact, O.MaxUnpackedBytes);
   if (!Task)
     return Task.takeError();
@@ -183,16 +230,36 @@ llvm::Expected<report::MeasureReport> measure(const MeasureOptions &O) {
   R.Bootstrap = Task->bootstrap();
   R.Handler = O.Handler;
   R.MemoryMb = O.MemoryMb;
+  R.Runtime = Runtime->Name;
+  // Layers are merged under /opt on Lambda; measure runs none, so /opt is a folder of its own
+  // that does not exist: nothing is found there, as on Lambda without layers.
+  std::string Opt = std::string(LogDir) + "/opt";
+  R.LdLibraryPath = libraryPathHere(Runtime->LdLibraryPath, Task->root(), Opt);
+  if (R.LdLibraryPath.empty()) {
+    R.LdLibraryPath = {Task->root(), Task->root() + "/lib"};
+    R.Notes.push_back("the " + Runtime->Name +
+                      " manifest gives no ld-library-path: the "
+                      "bootstrap was given the task root and its lib/ only");
+  }
   R.Method = "init: " + std::to_string(O.ColdRuns) +
              " fresh processes, each timed (steady clock) from spawning the bootstrap to its "
              "first GET /2018-06-01/runtime/invocation/next on a local Runtime API emulator; "
              "invoke: the last process's invocations after its first, timed from the event's "
              "delivery to its response; peak RSS from VmHWM in /proc/PID/status before each "
              "process is stopped. This machine's CPU and disk, not "
-             "Lambda's: AWS_LAMBDA_FUNCTION_MEMORY_SIZE is set but no CPU limit is applied.";
-  Session S(O, R, *Task, std::string(LogDir));
+             "Lambda's: AWS_LAMBDA_FUNCTION_MEMORY_SIZE is set but no CPU limit is applied. "
+             "Libraries: /proc/PID/maps of the bootstrap and every process it started, read "
+             "after init and before each process is stopped; each ELF file mapped from outside "
+             "the package is judged against the " +
+             Runtime->Name +
+             " manifest (the loader, the libraries it provides, and programs of this machine "
+             "with what they load for themselves are fine; files that are not ELF are "
+             "ignored).";
+  LoadedFilesInspector Loaded(*Runtime, {Task->root(), Opt});
+  Session S(O, R, *Task, std::string(LogDir), Loaded);
   for (unsigned Run = 1; Run <= O.ColdRuns; ++Run)
     S.coldRun(Run, /*ThenWarm=*/Run == O.ColdRuns);
+  Loaded.report(Rules, R);
   (void)llvm::sys::fs::remove_directories(LogDir); // best effort: only logs live there
   return R;
 }

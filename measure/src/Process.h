@@ -26,6 +26,8 @@ public:
                                    const std::string &WorkingDir, const std::string &StdoutPath,
                                    const std::string &StderrPath);
 
+  /// The process id while the process has not been reaped; -1 before spawn().
+  pid_t pid() const { return Reaped ? -1 : Pid; }
   /// Whether the process has exited (reaps it without blocking).
   bool exited();
   /// Waits up to Limit for the process to exit by itself; whether it did.

@@ -1,13 +1,39 @@
+#include "WriterSupport.h"
 #include "coldstart/report/MeasureReport.h"
+#include "coldstart/report/Writers.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace coldstart::report {
+
+using detail::jsonString;
+
+const char *kindName(MachineElfFile::Kind K) {
+  switch (K) {
+  case MachineElfFile::Kind::Runtime:
+    return "runtime";
+  case MachineElfFile::Kind::Loader:
+    return "loader";
+  case MachineElfFile::Kind::Program:
+    return "program";
+  case MachineElfFile::Kind::ProgramLibrary:
+    return "program-library";
+  case MachineElfFile::Kind::NssModule:
+    return "nss-module";
+  case MachineElfFile::Kind::GconvModule:
+    return "gconv-module";
+  case MachineElfFile::Kind::NotProvided:
+    break;
+  }
+  return "not-provided";
+}
 
 Distribution Distribution::of(std::vector<double> Samples) {
   Distribution D;
@@ -23,6 +49,25 @@ Distribution Distribution::of(std::vector<double> Samples) {
   size_t Rank = static_cast<size_t>(std::ceil(0.9 * static_cast<double>(N)));
   D.P90 = Samples[std::max<size_t>(Rank, 1) - 1];
   return D;
+}
+
+static llvm::json::Value loadedJson(const LoadedFilesCheck &L) {
+  llvm::json::Array Files, Unreadable;
+  for (const MachineElfFile &F : L.FromMachine)
+    Files.push_back(llvm::json::Object{{"path", jsonString(F.Path)},
+                                       {"soname", jsonString(F.Soname)},
+                                       {"kind", kindName(F.What)},
+                                       {"program", jsonString(F.Program)},
+                                       {"needed_by", jsonString(F.NeededBy)},
+                                       {"run", F.Run}});
+  for (const std::string &U : L.Unreadable)
+    Unreadable.push_back(jsonString(U));
+  return llvm::json::Object{{"performed", L.Performed},
+                            {"maps_read", L.MapsRead},
+                            {"package_elf_files", L.PackageElfFiles},
+                            {"non_elf_files", L.NonElfFiles},
+                            {"from_machine", std::move(Files)},
+                            {"unreadable", std::move(Unreadable)}};
 }
 
 static double round3(double V) {
@@ -67,6 +112,16 @@ void writeMeasureJson(const MeasureReport &R, llvm::raw_ostream &OS) {
       {"samples",
        llvm::json::Object{{"init_ms", std::move(Init)}, {"invoke_ms", std::move(Invoke)}}},
       {"errors", std::move(Errors)},
+      {"runtime", R.Runtime},
+      {"ld_library_path",
+       [&] {
+         llvm::json::Array Path;
+         for (const std::string &P : R.LdLibraryPath)
+           Path.push_back(jsonString(P));
+         return Path;
+       }()},
+      {"loaded", loadedJson(R.Loaded)},
+      {"findings", inspectFindingsJson(R.Findings)},
       {"method", R.Method},
       {"notes",
        [&] {
@@ -93,6 +148,33 @@ static void printDistribution(llvm::raw_ostream &OS, llvm::StringRef Label,
                       Label, D.Median, D.P90, D.Min, D.Max, D.Count);
 }
 
+/// One line on what the process maps showed, counted by kind.
+static void printLoaded(const MeasureReport &R, llvm::raw_ostream &OS) {
+  const LoadedFilesCheck &L = R.Loaded;
+  if (!L.Performed) {
+    OS << "  libraries: not checked (every bootstrap process had ended before it could be read)\n";
+    return;
+  }
+  std::map<MachineElfFile::Kind, unsigned> ByKind;
+  for (const MachineElfFile &F : L.FromMachine)
+    ++ByKind[F.What];
+  OS << "  libraries: " << L.MapsRead << " process maps read; " << L.PackageElfFiles
+     << " ELF files from the package, " << L.FromMachine.size() << " from this machine";
+  if (!ByKind.empty()) {
+    OS << " (";
+    const char *Sep = "";
+    for (const auto &[Kind, Count] : ByKind) {
+      OS << Sep << Count << " " << kindName(Kind);
+      Sep = ", ";
+    }
+    OS << ")";
+  }
+  OS << ", " << L.NonElfFiles << " other files ignored\n";
+  OS << "  LD_LIBRARY_PATH (" << R.Runtime << "): " << llvm::join(R.LdLibraryPath, ":") << "\n";
+  for (const std::string &U : L.Unreadable)
+    OS << "  note: not read: " << U << "\n";
+}
+
 void writeMeasureText(const MeasureReport &R, llvm::raw_ostream &OS) {
   OS << "coldstart measure: " << R.Artifact << "\n";
   OS << "  bootstrap: " << R.Bootstrap << "   handler: " << R.Handler << "   memory: " << R.MemoryMb
@@ -107,6 +189,23 @@ void writeMeasureText(const MeasureReport &R, llvm::raw_ostream &OS) {
   OS << "\n  " << R.Method << "\n";
   for (const std::string &N : R.Notes)
     OS << "  note: " << N << "\n";
+  OS << "\n";
+  printLoaded(R, OS);
+  std::vector<Finding> Findings = detail::sortedFindings(R.Findings);
+  if (!Findings.empty()) {
+    OS << "\n" << Findings.size() << (Findings.size() == 1 ? " finding:\n" : " findings:\n");
+    // The message names the file; a fix shared by many findings (a library's whole closure) is
+    // printed once, after them.
+    std::vector<std::pair<std::string, std::string>> Fixes;
+    for (const Finding &F : Findings) {
+      OS << "  " << detail::severityName(F.Level) << ": " << F.Message << " [" << F.Rule << "]\n";
+      std::pair<std::string, std::string> Fix{F.Rule, F.FixHint};
+      if (!F.FixHint.empty() && std::find(Fixes.begin(), Fixes.end(), Fix) == Fixes.end())
+        Fixes.push_back(std::move(Fix));
+    }
+    for (const auto &[Rule, Hint] : Fixes)
+      OS << "  fix [" << Rule << "]: " << Hint << "\n";
+  }
   if (R.Errors.empty())
     return;
   OS << "\n" << R.Errors.size() << (R.Errors.size() == 1 ? " error:\n" : " errors:\n");

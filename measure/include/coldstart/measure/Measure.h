@@ -4,6 +4,8 @@
 #pragma once
 
 #include "coldstart/report/MeasureReport.h"
+#include "coldstart/rules/RuleSet.h"
+#include "coldstart/rules/RuntimeManifest.h"
 
 #include "llvm/Support/Error.h"
 
@@ -21,11 +23,18 @@ struct MeasureOptions {
   std::string Handler = "function.handler"; // _HANDLER
   /// Largest total the zip may unpack to; beyond it the run is refused (a zip bomb).
   uint64_t MaxUnpackedBytes = 1024ull * 1024 * 1024;
+  /// The runtime imitated: its LD_LIBRARY_PATH is the bootstrap's (with /var/task and /opt
+  /// where the package is here), and the libraries the function loads from this machine are
+  /// judged against it. The bundled provided.al2023 when null.
+  const rules::RuntimeManifest *Runtime = nullptr;
+  /// The rule set findings are made with; the bundled default when null.
+  const rules::RuleSet *Rules = nullptr;
 };
 
 /// Measures Options.Artifact. Errors (unreadable artifact, no bootstrap, unsafe archive) are
 /// returned as llvm::Error; what the function itself does wrong (init errors, crashes,
-/// timeouts, bad responses) is reported in the result's Errors.
+/// timeouts, bad responses) is reported in the result's Errors, and libraries it loaded from
+/// this machine that the runtime does not provide in its Findings.
 llvm::Expected<report::MeasureReport> measure(const MeasureOptions &Options);
 
 } // namespace coldstart::measure
