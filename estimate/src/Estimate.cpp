@@ -18,6 +18,7 @@ constexpr const char *InitializerKey = "cost.static-initializer-us";
 constexpr const char *DefaultMemoryKey = "cost.default-memory-mb";
 constexpr const char *VcpuKey = "limits.memory-mb-per-vcpu";
 constexpr const char *BudgetKey = "thresholds.cold-start-budget-ms";
+constexpr const char *InitVcpusKey = "cost.init-phase-vcpus";
 
 bool isKnown(const rules::KnownInitializer &K, const StartupCounts::Initializer &I) {
   llvm::StringRef File = llvm::sys::path::filename(I.SourceFile);
@@ -92,11 +93,107 @@ bool addTerm(report::EstimatePart &Part, const rules::RuleSet &Rules, const char
   return true;
 }
 
-double cpuFactor(const rules::RuleSet &Rules, unsigned MemoryMb) {
+/// How much slower CPU-bound work runs at MemoryMb than on one full vCPU when it gets only the
+/// memory size's share: Lambda gives one vCPU at limits.memory-mb-per-vcpu and a proportional
+/// share below it. A handler's work pays this.
+double shareCpuFactor(const rules::RuleSet &Rules, unsigned MemoryMb) {
   double PerVcpu = Rules.value(VcpuKey, 0);
   if (PerVcpu <= 0 || MemoryMb == 0)
     return 1;
   return std::max(1.0, PerVcpu / static_cast<double>(MemoryMb));
+}
+
+/// The same for the init phase, which runs on at least cost.init-phase-vcpus whatever the
+/// memory size: 1 (the bundled value) makes init flat; 0 would give it only the share.
+double initCpuFactor(const rules::RuleSet &Rules, unsigned MemoryMb) {
+  const rules::SourcedValue *Boost = Rules.sourcedValue(InitVcpusKey);
+  double Share = 1 / shareCpuFactor(Rules, MemoryMb); // vCPU, at most 1
+  double Vcpus = std::min(1.0, std::max(Share, Boost ? Boost->Value : 1.0));
+  return Vcpus > 0 ? 1 / Vcpus : 1;
+}
+
+/// Lambda's spelling of the report's architecture.
+std::string lambdaArch(const std::string &Arch) {
+  return Arch == "aarch64" ? "arm64" : Arch;
+}
+
+/// The runtime's floor on the artifact's architecture, from its manifest.
+report::EstimatePart platformPart(const StartupCounts &C, const rules::RuntimeManifest *Runtime) {
+  report::EstimatePart Part;
+  Part.Name = "platform";
+  if (!Runtime) {
+    Part.Note = "no --runtime given: the runtime's own init is not included";
+    return Part;
+  }
+  std::string Arch = lambdaArch(C.Arch);
+  std::optional<rules::MeasuredMs> Floor = Runtime->platformInit(Arch);
+  if (!Floor) {
+    Part.Note = Runtime->PlatformInitByArch.empty()
+                    ? "the manifest of " + Runtime->Name + " has no platform-init-ms"
+                : Arch.empty()
+                    ? "the manifest of " + Runtime->Name +
+                          " gives platform-init-ms per architecture and the artifact's is not "
+                          "known (give --arch)"
+                    : "the manifest of " + Runtime->Name + " has no platform-init-ms for " + Arch;
+    return Part;
+  }
+  bool PerArch = Runtime->PlatformInitByArch.count(Arch) != 0;
+  report::EstimateTerm T;
+  T.What = "init of a minimal function with a native bootstrap on " + Runtime->Name +
+           (PerArch ? " " + Arch : std::string());
+  T.Quantity = 1;
+  T.CoefficientKey = "runtime manifest " + Runtime->Name + ": platform-init-ms" +
+                     (PerArch ? "." + Arch : std::string());
+  T.Coefficient = Floor->Value;
+  T.CoefficientUnit = "ms";
+  T.Source = Floor->Source;
+  T.Ms = Floor->Value;
+  Part.Ms = T.Ms;
+  Part.Terms.push_back(std::move(T));
+  return Part;
+}
+
+/// A shell bootstrap that starts the program through a bundled loader (the aws-lambda-cpp
+/// packager's layout) adds the shell's start and a second loader to init: measured per runtime
+/// and architecture in the runtime manifests (bundled-loader-init-ms). No part at all for a
+/// native bootstrap.
+std::optional<report::EstimatePart> bootstrapPart(const StartupCounts &C,
+                                                  const rules::RuntimeManifest *Runtime) {
+  if (C.BundledLoader.empty())
+    return std::nullopt;
+  report::EstimatePart Part;
+  Part.Name = "bootstrap";
+  std::string Program = C.Binaries.empty() ? std::string("the program") : C.Binaries.front();
+  std::string What = "shell bootstrap starting " + Program + " through the bundled " +
+                     C.BundledLoader + " (the aws-lambda-cpp packager's layout), against a " +
+                     "native bootstrap";
+  std::string Arch = lambdaArch(C.Arch);
+  const rules::MeasuredMs *Extra = Runtime ? Runtime->BundledLoaderInit.forArch(Arch) : nullptr;
+  if (!Extra) {
+    Part.Note =
+        What + ": not costed, " +
+        (!Runtime ? std::string("no --runtime given (the runtime manifests say what this layout "
+                                "adds on each runtime: bundled-loader-init-ms)")
+         : Runtime->BundledLoaderInit.empty()
+             ? "no measurement of this layout on " + Runtime->Name +
+                   " (its manifest has no bundled-loader-init-ms)"
+             : "no measurement of this layout on " + Runtime->Name + " for " +
+                   (Arch.empty() ? std::string("an unknown architecture (give --arch)") : Arch));
+    return Part;
+  }
+  bool PerArch = Runtime->BundledLoaderInit.ByArch.count(Arch) != 0;
+  report::EstimateTerm T;
+  T.What = What + " on " + Runtime->Name + (PerArch ? " " + Arch : std::string());
+  T.Quantity = 1;
+  T.CoefficientKey = "runtime manifest " + Runtime->Name + ": bundled-loader-init-ms" +
+                     (PerArch ? "." + Arch : std::string());
+  T.Coefficient = Extra->Value;
+  T.CoefficientUnit = "ms";
+  T.Source = Extra->Source;
+  T.Ms = Extra->Value;
+  Part.Ms = T.Ms;
+  Part.Terms.push_back(std::move(T));
+  return Part;
 }
 
 /// The package's bytes, stated but not costed per MB: Lambda fetches and unpacks the package
@@ -190,26 +287,11 @@ report::Estimate compute(const StartupCounts &C, const rules::RuleSet &Rules,
   report::Estimate E;
   E.Computed = true;
   E.MemoryMb = MemoryMb;
-  E.CpuFactor = cpuFactor(Rules, MemoryMb);
+  E.CpuFactor = initCpuFactor(Rules, MemoryMb);
 
-  report::EstimatePart Platform;
-  Platform.Name = "platform";
-  if (Runtime && Runtime->PlatformInitMs) {
-    report::EstimateTerm T;
-    T.What = "init of a minimal function on " + Runtime->Name;
-    T.Quantity = 1;
-    T.CoefficientKey = "runtime manifest " + Runtime->Name + ": platform-init-ms";
-    T.Coefficient = *Runtime->PlatformInitMs;
-    T.CoefficientUnit = "ms";
-    T.Source = Runtime->PlatformInitSource;
-    T.Ms = *Runtime->PlatformInitMs;
-    Platform.Ms = T.Ms;
-    Platform.Terms.push_back(std::move(T));
-  } else {
-    Platform.Note = Runtime ? "the manifest of " + Runtime->Name + " has no platform-init-ms"
-                            : "no --runtime given: the runtime's own init is not included";
-  }
-  E.Parts.push_back(std::move(Platform));
+  E.Parts.push_back(platformPart(C, Runtime));
+  if (std::optional<report::EstimatePart> Bootstrap = bootstrapPart(C, Runtime))
+    E.Parts.push_back(std::move(*Bootstrap));
   E.Parts.push_back(packagePart(C));
 
   report::EstimatePart Loading;
@@ -274,10 +356,39 @@ report::Estimate estimateColdStart(const StartupCounts &Counts, const rules::Rul
     for (const std::string &N : Init->Notes)
       E.Notes.push_back("source pass: " + N);
   E.BudgetMs = Rules.value(BudgetKey, 0);
-  E.Method = "sum of parts: count x coefficient, CPU-bound parts multiplied by max(1, " +
-             llvm::formatv("{0}", Rules.value(VcpuKey, 0)).str() +
-             " / memory MB) because Lambda gives a proportional share of one vCPU below that "
-             "size; coefficients and their sources are listed per term";
+  E.Method = "sum of parts: count x coefficient, CPU-bound parts multiplied by the init "
+             "phase's CPU factor at the memory size (1 at every size with the bundled "
+             "cost.init-phase-vcpus); coefficients and their sources are listed per term";
+  // What the table by memory size means: init is flat by design, a handler's work is not.
+  const rules::SourcedValue *Boost = Rules.sourcedValue(InitVcpusKey);
+  const rules::SourcedValue *PerVcpu = Rules.sourcedValue(VcpuKey);
+  double Share = shareCpuFactor(Rules, MemoryMb);
+  std::string InitReading =
+      !Boost ? std::string("by memory size: flat: no cost.init-phase-vcpus in the rule set, so "
+                           "init is estimated on a full vCPU at every memory size, as AWS "
+                           "documents for on-demand functions")
+      : Boost->Value >= 1
+          ? "by memory size: flat by design: the init phase runs on a full vCPU whatever the "
+            "memory size [cost.init-phase-vcpus: " +
+                Boost->Source + "]"
+      : Boost->Value <= 0
+          ? "by memory size: the init phase gets the memory size's share of a vCPU, as a "
+            "handler does [cost.init-phase-vcpus: " +
+                Boost->Source + "]"
+          : llvm::formatv("by memory size: the init phase runs on {0} vCPU, or on the memory "
+                          "size's share where that is more [cost.init-phase-vcpus: {1}]",
+                          Boost->Value, Boost->Source)
+                .str();
+  std::string Warm =
+      !PerVcpu    ? std::string("the memory size's share of CPU")
+      : Share > 1 ? llvm::formatv("1/{0:f2} of a vCPU at {1} MB (one vCPU at {2:f0} MB: {3})",
+                                  Share, MemoryMb, PerVcpu->Value, PerVcpu->Source)
+                        .str()
+                  : llvm::formatv("a full vCPU at {0} MB (one vCPU from {1:f0} MB: {2})", MemoryMb,
+                                  PerVcpu->Value, PerVcpu->Source)
+                        .str();
+  E.Notes.push_back(InitReading + ". Warm invocations are not flat: the handler runs on " + Warm +
+                    "; `coldstart tune` will measure them per memory size");
   if (!Runtime)
     E.Notes.push_back("no --runtime: the runtime's own init is not part of this estimate");
   if (Counts.Binaries.empty())

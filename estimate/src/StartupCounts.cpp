@@ -52,9 +52,13 @@ StartupCounts countStartupWork(const report::ArtifactReport &R) {
   StartupCounts C;
   C.ArtifactBytes = R.Size.UncompressedBytes;
   C.ArtifactCompressedBytes = R.Size.CompressedBytes;
+  C.Arch = R.Arch;
   const report::BinaryReport *Main = mainProgram(R);
   if (!Main)
     return C;
+  const report::BootstrapInfo &Boot = R.Package.Bootstrap;
+  if (Boot.BundledLoader && !Boot.Target.empty() && Main->Path == Boot.Target)
+    C.BundledLoader = Boot.Loader;
   addCounts(*Main, C);
   const report::DependencyResolution &D = Main->Dependencies;
   if (D.Performed || !D.Libraries.empty()) {

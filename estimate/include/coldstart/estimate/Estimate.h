@@ -1,6 +1,8 @@
 // The cold-start estimate: counts from the artifact pass (libraries, relocations by kind,
-// static initializers) times coefficients from the rule set, plus the runtime's own floor from
-// its manifest, scaled for the CPU share Lambda gives the configured memory size.
+// static initializers) times coefficients from the rule set, plus the runtime's own floor and,
+// for aws-lambda-cpp's packager layout, what its shell bootstrap and bundled loader add, both
+// from the runtime manifest for the artifact's architecture. The same at every memory size:
+// Lambda runs an on-demand function's init phase on a full vCPU (cost.init-phase-vcpus).
 #pragma once
 
 #include "coldstart/estimate/StartupCounts.h"
@@ -16,7 +18,8 @@ namespace coldstart::estimate {
 
 /// What an artifact's estimate is computed for, besides its inspect report.
 struct EstimateOptions {
-  const rules::RuntimeManifest *Runtime = nullptr; // --runtime: its platform-init-ms
+  /// --runtime: its platform-init-ms and bundled-loader-init-ms
+  const rules::RuntimeManifest *Runtime = nullptr;
   unsigned MemoryMb = 0; // the estimate's memory size; 0: the rule set's cost.default-memory-mb
   /// What the source pass found main doing before it registers the handler (inspect -p or
   /// --source); null when no sources were given.
@@ -33,7 +36,8 @@ void estimateArtifact(report::ArtifactReport &R, const rules::RuleSet &Rules,
 const std::vector<unsigned> &estimateMemorySizes();
 
 /// The smallest memory size at which Lambda gives a function one full vCPU (the rule set's
-/// limits.memory-mb-per-vcpu): the estimate there scales no part for a CPU share.
+/// limits.memory-mb-per-vcpu): no part is scaled for a CPU share there, whatever the rule set
+/// says of the init phase.
 unsigned oneVcpuMemoryMb(const rules::RuleSet &Rules);
 
 /// The estimate at MemoryMb (0: the rule set's cost.default-memory-mb), with the same

@@ -27,7 +27,11 @@ struct StartupCounts {
     std::string SourceFile; // as DWARF or the name gives it; may be empty
   };
   std::vector<Initializer> Initializers;
-  std::vector<std::string> Binaries;               // the paths counted
+  std::vector<std::string> Binaries; // the paths counted
+  std::string Arch; // the artifact's architecture as the report gives it ("x86_64", "aarch64")
+  /// The bundled loader a shell bootstrap starts the program through (the aws-lambda-cpp
+  /// packager's layout: "lib/ld-linux-x86-64.so.2"); empty for a native bootstrap.
+  std::string BundledLoader;
   uint64_t ArtifactBytes = 0;                      // unpacked bytes of the artifact
   std::optional<uint64_t> ArtifactCompressedBytes; // as zipped, for a .zip
 };

@@ -54,7 +54,8 @@ struct InitWork {
 };
 
 struct EstimatePart {
-  std::string Name; // "platform", "package", "loading", "static-initializers", "init-code"
+  /// "platform", "bootstrap", "package", "loading", "static-initializers", "init-code"
+  std::string Name;
   bool CpuBound = false;
   double Ms = 0;
   std::vector<EstimateTerm> Terms;
@@ -66,8 +67,9 @@ struct Estimate {
   bool Computed = false;
   unsigned MemoryMb = 0;
   double ColdStartMs = 0;
-  /// CPU-bound parts run slower below one vCPU: Lambda gives 1 vCPU at 1,769 MB and a
-  /// proportional share below it. Factor = max(1, memory-mb-per-vcpu / MemoryMb).
+  /// How much slower the CPU-bound parts run than on one vCPU: 1 when the init phase runs on
+  /// unthrottled vCPUs (cost.init-phase-vcpus, Lambda's on-demand init); otherwise the memory
+  /// size's share, max(1, memory-mb-per-vcpu / MemoryMb).
   double CpuFactor = 1;
   std::vector<EstimatePart> Parts;
   /// The same estimate at other memory sizes: (MB, ms).
