@@ -105,6 +105,39 @@ void checkBinary(const report::BinaryReport &B, const rules::RuleSet &Rules,
     }
   }
 
+  // Version names against the names the runtime's libc defines: a name is looked up, not
+  // compared, so a name without a number (GLIBC_ABI_DT_RELR, which the linker adds for
+  // -z pack-relative-relocs and glibc defines from 2.36) fails at load as surely as
+  // GLIBC_2.99 does. Numbered names above the runtime's version were reported above.
+  if (RT && Rules.isEnabled(ids::GlibcTooNew))
+    for (const report::VersionNeed &Need : B.Dynamic.VersionNeeds) {
+      if (Need.Library != "libc.so.6")
+        continue;
+      for (const std::string &Name : Need.Versions) {
+        std::optional<bool> Defined = RT->libcDefines(Name);
+        if (!Defined || *Defined)
+          continue;
+        std::optional<VersionTag> Tag = parseVersionTag(Name);
+        if (Tag && Tag->Family == "GLIBC" && !RT->Glibc.empty() &&
+            rules::compareVersions(Tag->text(), RT->Glibc) > 0)
+          continue;
+        Make(ids::GlibcTooNew,
+             "needs version " + Name + " of libc.so.6, a name the " + RT->Name +
+                 " runtime's libc (glibc " + (RT->Glibc.empty() ? "?" : RT->Glibc) +
+                 ") does not define" +
+                 (Name == "GLIBC_ABI_DT_RELR"
+                      ? " (glibc defines it from 2.36 for binaries linked with packed relative "
+                        "relocations, -z pack-relative-relocs)"
+                      : "") +
+                 ": the loader fails with \"version `" + Name + "' not found\"",
+             Name == "GLIBC_ABI_DT_RELR"
+                 ? "link without -z pack-relative-relocs (check the toolchain's and the build's "
+                   "linker flags), or build on (or for) the runtime's distribution"
+                 : "build on (or for) the runtime's distribution, e.g. in the runtime's build "
+                   "image");
+      }
+    }
+
   // Architecture: --arch, else the runtime's architectures.
   if (Rules.isEnabled(ids::ArchMismatch)) {
     if (!Options.Arch.empty()) {

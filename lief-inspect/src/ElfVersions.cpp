@@ -106,8 +106,9 @@ template <class ELFT> void ElfReader<ELFT>::readVersionDefinitions() {
                      if ((Read.u16(Record + 2) & ELF::VER_FLG_BASE) || Aux > Table.size() ||
                          Table.size() - Aux < 8)
                        return;
-                     raiseHighestVersion(Out.Dynamic.MaxDefinedVersions,
-                                         dynString(Read.u32(Aux), MaxVersionString));
+                     StringRef Name = dynString(Read.u32(Aux), MaxVersionString);
+                     Out.Dynamic.DefinedVersions.push_back(Name.str());
+                     raiseHighestVersion(Out.Dynamic.MaxDefinedVersions, Name);
                    });
 }
 

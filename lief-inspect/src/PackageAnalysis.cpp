@@ -5,6 +5,7 @@
 #include "FunctionFileSystem.h"
 #include "PackagePhases.h"
 
+#include "coldstart/archive/Archive.h"
 #include "coldstart/inspect/Package.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -68,14 +69,44 @@ report::BootstrapInfo bootstrapInfo(const FunctionFileSystem &Files,
     Info.Loader = Files.displayPath(*Bootstrap.Loader);
   Info.BundledLoader = Bootstrap.Loader.has_value();
   Info.LibraryPath = Bootstrap.LibraryPath;
+  Info.LibraryPathFrom = Bootstrap.LibraryPathFrom;
   Info.LoaderExtraInit = Bootstrap.LoaderExtraInit;
+  Info.DefaultLibc = Bootstrap.DefaultLibc;
   Info.Notes = Bootstrap.Notes;
   return Info;
 }
 
+/// The members the function loads at start, numbered in the loader's order from 1: the program
+/// the bootstrap runs, the bundled loader it runs through, then the package's libraries of the
+/// program's dependency tree as resolved (breadth first, links followed to the file). Empty when
+/// no native program starts.
+std::map<MemberRef, unsigned> startLoadOrder(const FunctionFileSystem &Files,
+                                             const PhaseResults &Found) {
+  std::map<MemberRef, unsigned> Order;
+  auto Add = [&](MemberRef At) {
+    if (Files.binary(At))
+      Order.emplace(At, unsigned(Order.size() + 1));
+  };
+  const BootstrapResult &Bootstrap = Found.Bootstrap;
+  if (!Bootstrap.Program || !Files.binary(*Bootstrap.Program))
+    return Order;
+  Add(*Bootstrap.Program);
+  if (Bootstrap.Loader)
+    Add(*Bootstrap.Loader);
+  for (const ResolvedBinary &Binary : Found.Resolved)
+    if (Binary.Member == *Bootstrap.Program)
+      for (const report::ResolvedLibrary &Library : Binary.Dependencies.Libraries)
+        if (Library.Found && FunctionFileSystem::inPackage(Library.Path))
+          if (std::optional<MemberRef> Hit = Files.lookup(Library.Path))
+            Add(*Hit);
+  return Order;
+}
+
 /// The package's binaries with what the phases found about each.
-void fillBinaries(const std::vector<SourceContents> &Sources, const PhaseResults &Found,
+void fillBinaries(const FunctionFileSystem &Files, const PhaseResults &Found,
                   const report::BootstrapInfo &Bootstrap, report::ArtifactReport &R) {
+  const std::vector<SourceContents> &Sources = Files.sources();
+  std::map<MemberRef, unsigned> StartOrder = startLoadOrder(Files, Found);
   std::map<MemberRef, const ResolvedBinary *> ResolvedOf;
   for (const ResolvedBinary &Binary : Found.Resolved)
     ResolvedOf[Binary.Member] = &Binary;
@@ -92,13 +123,16 @@ void fillBinaries(const std::vector<SourceContents> &Sources, const PhaseResults
       MemberRef At{Source, Index};
       report::BinaryReport &B = R.Binaries[First + size_t(Binary)];
       B.CheckedAgainstBundledCopies = Bundled.count(At) != 0;
+      if (auto Order = StartOrder.find(At); Order != StartOrder.end())
+        B.StartLoadOrder = Order->second;
       auto It = ResolvedOf.find(At);
       if (It == ResolvedOf.end())
         continue;
       B.Dependencies = It->second->Dependencies;
       B.UncheckedLibraries = It->second->UncheckedLibraries;
-      if (It->second->StartedByLoader) {
-        B.StartedByLoader = Bootstrap.Loader;
+      if (It->second->StartedByLoader || It->second->LoadedThroughLoader) {
+        B.StartedByLoader = It->second->StartedByLoader ? Bootstrap.Loader : "";
+        B.LoadedByBundledLoader = It->second->LoadedThroughLoader ? Bootstrap.Loader : "";
         B.LoaderLibraryPath = Bootstrap.LibraryPath;
       }
     }
@@ -126,7 +160,7 @@ void fillReport(FunctionFileSystem &Files, PhaseResults &Found, const PackageOpt
   P.RemovableBytes = Found.Removable.Bytes;
   P.Duplicates = std::move(Found.Removable.Duplicates);
   P.Unsafe = std::move(Found.Unsafe.Entries);
-  fillBinaries(Files.sources(), Found, P.Bootstrap, R);
+  fillBinaries(Files, Found, P.Bootstrap, R);
 
   for (std::vector<report::Finding> *Findings :
        {&Found.Bootstrap.Findings, &Found.Heavy.Findings, &Found.SizeChecks.Findings,
@@ -176,9 +210,20 @@ Expected<std::string> packageKind(const std::string &Path) {
     return createStringError(inconvertibleErrorCode(),
                              Path + ": cannot read: " + toString(N.takeError()));
   StringRef H(Head, *N);
-  // A zip starts with a local header (or, empty, with its end record); anything else that is
-  // not named .zip goes to the ELF inspector, which says what it is not.
-  if (H.starts_with("PK") || StringRef(Path).ends_with_insensitive(".zip"))
+  // A zip starts with a local header (or, empty, with its end record). Another archive (a
+  // tarball, even one named .zip) is named: Lambda takes neither a package nor a layer in any
+  // other format. Anything else goes to the zip reader when named .zip, else to the ELF
+  // inspector, each saying what the file is not.
+  if (H.starts_with("PK"))
+    return std::string("zip");
+  if (!H.starts_with("\177ELF"))
+    if (std::optional<std::string> What = archive::describeNonZipArchive(Path))
+      return createStringError(inconvertibleErrorCode(),
+                               Path + ": " + *What +
+                                   ", not a .zip: Lambda takes a function's package and its "
+                                   "layers only as .zip files (coldstart also reads one "
+                                   "unpacked into a folder)");
+  if (StringRef(Path).ends_with_insensitive(".zip"))
     return std::string("zip");
   return std::string("elf");
 }

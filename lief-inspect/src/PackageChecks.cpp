@@ -9,6 +9,9 @@
 #include "coldstart/rules/RuleIds.h"
 
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
 
 namespace coldstart::inspect::detail {
 
@@ -97,6 +100,24 @@ std::optional<BundledProvider> bundledProvider(const FunctionFileSystem &Files,
   return std::nullopt;
 }
 
+/// The package's copy of Library (a member of that file name) when the binary's resolution
+/// found the runtime's copy instead; empty when the package has none or its copy is the one
+/// loaded.
+std::string shadowedBundledCopy(const FunctionFileSystem &Files,
+                                const report::DependencyResolution &Dependencies,
+                                const std::string &Library) {
+  for (const report::ResolvedLibrary &Resolved : Dependencies.Libraries) {
+    if (Resolved.Name != Library || !Resolved.Found || Resolved.Path.empty() ||
+        FunctionFileSystem::inPackage(Resolved.Path))
+      continue;
+    for (const SourceContents &Contents : Files.sources())
+      for (const Member &M : Contents.Members)
+        if (M.Binary >= 0 && sys::path::filename(M.Path) == Library)
+          return M.Path;
+  }
+  return "";
+}
+
 class BinaryChecker {
 public:
   BinaryChecker(const FunctionFileSystem &Files, const RuntimeResult &Runtime,
@@ -124,14 +145,30 @@ void BinaryChecker::check(const report::BinaryReport &B,
   report::BinaryReport Checked = B;
   Checked.Dependencies = Dependencies;
   Checked.Dynamic.MaxVersions.clear();
+  Checked.Dynamic.VersionNeeds.clear();
   bool Bundled = false;
   for (const report::VersionNeed &Need : B.Dynamic.VersionNeeds) {
     std::optional<BundledProvider> Provider = bundledProvider(Files, Dependencies, Need.Library);
     Bundled = Bundled || Provider.has_value();
+    if (!Provider)
+      Checked.Dynamic.VersionNeeds.push_back(Need);
     for (const std::string &Tag : Need.Versions) {
       std::optional<VersionTag> Version = parseVersionTag(Tag);
-      if (!Version)
+      if (!Version) {
+        // A name without a number is looked up in the bundled copy's definitions.
+        if (!Provider)
+          continue;
+        const std::vector<std::string> &Names = Provider->Binary->Dynamic.DefinedVersions;
+        if (!Names.empty() && std::find(Names.begin(), Names.end(), Tag) == Names.end())
+          if (auto F = packageFinding(Rules, ids::GlibcTooNew, Where,
+                                      "needs version " + Tag + " of " + Need.Library +
+                                          ", a name the bundled copy " + Provider->RuntimePath +
+                                          " does not define: the loader fails with \"version `" +
+                                          Tag + "' not found\"",
+                                      "bundle the library the binary was linked against"))
+            Result.Findings.push_back(std::move(*F));
         continue;
+      }
       if (!Provider) {
         std::string &Max = Checked.Dynamic.MaxVersions[Version->Family];
         auto Current = parseVersionNumbers(Max);
@@ -161,10 +198,20 @@ void BinaryChecker::check(const report::BinaryReport &B,
   Check.RuntimeRootSearched = !Options.Sysroot.empty();
   size_t First = Result.Findings.size();
   checkBinary(Checked, Rules, Check, Result.Findings, Result.RunNotes);
+  std::string Shadowed = shadowedBundledCopy(Files, Dependencies, "libc.so.6");
   // checkBinary names the binary by its path; the package part says where it is.
   for (size_t I = First; I < Result.Findings.size(); ++I) {
-    Result.Findings[I].Where.Source = Where.Source;
-    Result.Findings[I].Where.Member = Where.Member;
+    report::Finding &F = Result.Findings[I];
+    F.Where.Source = Where.Source;
+    F.Where.Member = Where.Member;
+    if (F.Rule == ids::GlibcTooNew && !Shadowed.empty()) {
+      F.Message += "; the package's " + Shadowed +
+                   " is not used: Lambda's LD_LIBRARY_PATH searches the runtime's folders "
+                   "before /var/task/lib";
+      F.FixHint = "start the program through the bundled loader (lib/ld-linux-*.so.* "
+                  "--library-path $LAMBDA_TASK_ROOT/lib, as aws-lambda-cpp's packager does), or "
+                  "build for the runtime's glibc";
+    }
   }
 }
 

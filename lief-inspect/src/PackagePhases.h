@@ -72,14 +72,22 @@ struct BootstrapResult {
   bool ModeKnown = false;
   uint32_t Mode = 0;
   bool Executable = false;
-  std::optional<BootstrapKind> Kind;    // none when a link leads out of the package
-  std::string Interpreter;              // the #! line's program, for scripts
-  std::string Command;                  // the command a script starts the function with
-  std::optional<MemberRef> Program;     // what Lambda ends up running (the bootstrap when ELF)
-  std::optional<MemberRef> Loader;      // a bundled loader the script runs Program with
-  std::vector<std::string> LibraryPath; // the loader's --library-path, as runtime paths
+  std::optional<BootstrapKind> Kind; // none when a link leads out of the package
+  std::string Interpreter;           // the #! line's program, for scripts
+  std::string Command;               // the command a script starts the function with
+  std::optional<MemberRef> Program;  // what Lambda ends up running (the bootstrap when ELF)
+  std::optional<MemberRef> Loader;   // a bundled loader the script runs Program with
+  /// The folders Program searches for libraries before DT_RUNPATH, as runtime paths, when the
+  /// script decides them: the loader's --library-path (LibraryPathFrom LoaderOption, whether the
+  /// loader is bundled or the runtime's), or LD_LIBRARY_PATH as the script sets it (Script).
+  /// Empty with Lambda: Program gets Lambda's LD_LIBRARY_PATH (the runtime manifest's).
+  std::vector<std::string> LibraryPath;
+  report::LibraryPathOrigin LibraryPathFrom = report::LibraryPathOrigin::Lambda;
   /// The rule set's figures for a script that starts a bundled loader; none when it lacks them.
   std::optional<report::ExtraInitRange> LoaderExtraInit;
+  /// For a program the script starts through a bundled loader: whether it and the libraries it
+  /// would still bundle run on the runtime's own glibc (the packager's --default-libc).
+  std::optional<report::DefaultLibcCheck> DefaultLibc;
   std::vector<std::string> Notes;
   std::vector<report::Finding> Findings;
 };
@@ -96,6 +104,9 @@ struct ResolvedBinary {
   /// Libraries the package lacks, not checked because no runtime was given.
   std::vector<std::string> UncheckedLibraries;
   bool StartedByLoader = false; // the bootstrap script starts it through the bundled loader
+  /// A library of the package that the program started through the bundled loader loads: it
+  /// is resolved with the loader's --library-path, as the loader does in that process.
+  bool LoadedThroughLoader = false;
 };
 
 /// Every dynamically linked binary of the package, in source and member order.

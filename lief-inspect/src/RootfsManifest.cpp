@@ -209,6 +209,8 @@ Expected<rules::RuntimeManifest> manifestFromRootfs(const std::string &Rootfs,
       }
       if (M.Architectures.empty() && std::string(Soname) == "libc.so.6")
         M.Architectures.push_back(B->Arch == "aarch64" ? "arm64" : B->Arch);
+      if (std::string(Soname) == "libc.so.6" && M.LibcVersions.empty())
+        M.LibcVersions = B->Dynamic.DefinedVersions;
       auto It = B->Dynamic.MaxDefinedVersions.find(Family);
       if (It != B->Dynamic.MaxDefinedVersions.end())
         return It->second;

@@ -155,6 +155,7 @@ Object binaryJson(const BinaryReport &B) {
                         {"runpath", strings(D.Runpath)},
                         {"rpath_expanded", strings(D.RpathExpanded)},
                         {"runpath_expanded", strings(D.RunpathExpanded)},
+                        {"defined_versions", strings(D.DefinedVersions)},
                         {"bind_now", D.BindNow},
                         {"bind_now_because", strOrNull(D.BindNowBecause)},
                         {"text_relocations", D.TextRelocations},

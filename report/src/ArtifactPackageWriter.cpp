@@ -10,6 +10,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace coldstart::report {
@@ -79,10 +80,46 @@ std::string runtimeDetectedFrom(const PackageReport &P) {
   return "";
 }
 
-/// The bootstrap's notes, then, for a script that starts the program through a bundled loader,
-/// what that costs and the packager option that avoids it.
+/// The runtime a --default-libc check was made against, as the report names it.
+std::string checkedRuntime(const DefaultLibcCheck &C) {
+  return C.Runtime + (C.Glibc.empty() ? "" : " (glibc " + C.Glibc + ")") +
+         (C.RuntimeGiven ? "" : ", the runtime assumed when no --runtime is given");
+}
+
+/// Whether the packager's --default-libc (-d) would work, from the package pass's check.
+std::string defaultLibcNote(const DefaultLibcCheck &C, const std::string &Program) {
+  if (!C.Unknown.empty())
+    return "whether --default-libc (-d) would work on " + checkedRuntime(C) +
+           " is not known: " + C.Unknown;
+  if (C.Blockers.empty()) {
+    std::string Kept;
+    if (C.Checked.size() > 1)
+      Kept = " and the libraries it would still bundle (" +
+             llvm::join(C.Checked.begin() + 1, C.Checked.end(), ", ") + ")";
+    std::string Need = C.Checked.size() > 1 ? "need" : "needs";
+    std::string Needs = C.HighestGlibc.empty() ? Need + " no GLIBC version"
+                                               : Need + " at most GLIBC_" + C.HighestGlibc;
+    return "on " + checkedRuntime(C) + " " + Program + Kept + " " + Needs +
+           ": the bundled glibc is not needed; package it with the packager's --default-libc "
+           "(-d) option, which makes the binary itself the bootstrap";
+  }
+  std::vector<std::string> Needs;
+  Needs.reserve(C.Blockers.size());
+  for (const VersionBlocker &B : C.Blockers)
+    Needs.push_back(B.Binary + " needs " + B.Needs);
+  return llvm::join(Needs, ", ") + ": built on a newer system than " + checkedRuntime(C) +
+         "; --default-libc (-d) would fail, keep the bundled glibc";
+}
+
+/// The bootstrap's notes; for a script that starts the program through a bundled loader, what
+/// that costs and whether the packager's --default-libc avoids it; the library path a script
+/// sets for its program.
 std::vector<std::string> bootstrapNotes(const BootstrapInfo &B) {
   std::vector<std::string> Notes = B.Notes;
+  if (B.LibraryPathFrom == LibraryPathOrigin::Script && !B.Target.empty())
+    Notes.push_back(
+        "the script sets LD_LIBRARY_PATH for " + B.Target + ": " +
+        (B.LibraryPath.empty() ? std::string("(empty)") : llvm::join(B.LibraryPath, ":")));
   if (!B.BundledLoader || B.Target.empty())
     return Notes;
   std::string Cost =
@@ -93,13 +130,44 @@ std::vector<std::string> bootstrapNotes(const BootstrapInfo &B) {
                           B.LoaderExtraInit->Source)
                 .str()
           : "extra init against a native bootstrap";
-  Notes.push_back(
-      "a shell script that starts the bundled loader " + B.Loader + " on " + B.Target +
-      " (the aws-lambda-cpp packager's layout) costs " + Cost +
-      ". On provided.al2023 (glibc 2.34) a binary built on Amazon Linux 2023, or for glibc <= "
-      "2.34, needs no bundled glibc: package it with the packager's --default-libc (-d) "
-      "option, which makes the binary itself the bootstrap");
+  Notes.push_back("a shell script that starts the bundled loader " + B.Loader + " on " + B.Target +
+                  " (the aws-lambda-cpp packager's layout) costs " + Cost);
+  if (B.DefaultLibc)
+    Notes.push_back(defaultLibcNote(*B.DefaultLibc, B.Target));
   return Notes;
+}
+
+const char *libraryPathOriginName(LibraryPathOrigin O) {
+  switch (O) {
+  case LibraryPathOrigin::LoaderOption:
+    return "loader-option";
+  case LibraryPathOrigin::Script:
+    return "script";
+  case LibraryPathOrigin::Lambda:
+    break;
+  }
+  return "lambda";
+}
+
+Value defaultLibcJson(const std::optional<DefaultLibcCheck> &C) {
+  if (!C)
+    return nullptr;
+  Array Blockers;
+  for (const VersionBlocker &B : C->Blockers)
+    Blockers.push_back(Object{
+        {"binary", str(B.Binary)}, {"needs", str(B.Needs)}, {"runtime_version", str(B.Runtime)}});
+  return Object{{"possible", C->possible()},
+                {"runtime", str(C->Runtime)},
+                {"runtime_given", C->RuntimeGiven},
+                {"glibc", str(C->Glibc)},
+                {"glibcxx", str(C->Glibcxx)},
+                {"cxxabi", str(C->Cxxabi)},
+                {"libstdcxx_from_runtime", C->LibstdcxxFromRuntime},
+                {"checked", strings(C->Checked)},
+                {"glibc_libraries", strings(C->GlibcLibraries)},
+                {"highest_glibc", C->HighestGlibc.empty() ? Value(nullptr) : str(C->HighestGlibc)},
+                {"blockers", std::move(Blockers)},
+                {"unknown", C->Unknown.empty() ? Value(nullptr) : str(C->Unknown)}};
 }
 
 /// The reading limits and the options that set them.
@@ -126,6 +194,28 @@ Object treeJson(const SizeTreeNode &N) {
            {"omitted_children", num(N.OmittedChildren)},
            {"omitted_bytes", num(N.OmittedBytes)}};
   return O;
+}
+
+/// Rows of the text report's table of a package's binaries; the JSON report lists them all.
+constexpr size_t MaxBinaryRows = 20;
+
+/// A package's binaries in the order a reader wants them: what the function loads at start in
+/// the loader's order (the program first), then the rest largest first (by path on a tie).
+std::vector<const BinaryReport *> binariesByStartLoad(const std::vector<BinaryReport> &Binaries) {
+  std::vector<const BinaryReport *> Order;
+  Order.reserve(Binaries.size());
+  for (const BinaryReport &B : Binaries)
+    Order.push_back(&B);
+  std::stable_sort(Order.begin(), Order.end(), [](const BinaryReport *A, const BinaryReport *B) {
+    if ((A->StartLoadOrder != 0) != (B->StartLoadOrder != 0))
+      return A->StartLoadOrder != 0;
+    if (A->StartLoadOrder != B->StartLoadOrder)
+      return A->StartLoadOrder < B->StartLoadOrder;
+    if (A->Bytes != B->Bytes)
+      return A->Bytes > B->Bytes;
+    return A->Path < B->Path;
+  });
+  return Order;
 }
 
 } // namespace
@@ -242,11 +332,30 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
   }
 
   if (!R.Binaries.empty()) {
-    OS << "\nbinaries:\n";
+    std::vector<const BinaryReport *> Order = binariesByStartLoad(R.Binaries);
+    size_t AtStart = 0;
+    for (const BinaryReport *Bin : Order)
+      AtStart += Bin->StartLoadOrder != 0;
+    OS << "\nbinaries (" << groupedDigits(Order.size())
+       << (Order.size() == 1 ? " ELF file" : " ELF files");
+    if (AtStart == 1 && Order.size() == 1)
+      OS << ", the program";
+    else if (AtStart == Order.size())
+      OS << ", all loaded at start, in load order from the program";
+    else if (AtStart == 1)
+      OS << "; the program first, then the rest by size";
+    else if (AtStart)
+      OS << "; the " << groupedDigits(AtStart)
+         << " loaded at start first, in load order from the program, then the rest by size";
+    else
+      OS << ", largest first";
+    OS << "):\n";
     OS << "    " << llvm::left_justify("path", 40) << llvm::left_justify("type", 16)
        << llvm::left_justify("arch", 9) << llvm::right_justify("bytes", 12) << "  "
        << llvm::left_justify("glibc", 7) << llvm::right_justify("inits", 6) << "  stripped\n";
-    for (const auto &Bin : R.Binaries) {
+    size_t Shown = std::min(Order.size(), MaxBinaryRows);
+    for (size_t I = 0; I < Shown; ++I) {
+      const BinaryReport &Bin = *Order[I];
       auto G = Bin.Dynamic.MaxVersions.find("GLIBC");
       OS << "    " << llvm::left_justify(Bin.Path, 40) << llvm::left_justify(Bin.Type, 16)
          << llvm::left_justify(Bin.Arch, 9) << llvm::right_justify(groupedDigits(Bin.Bytes), 12)
@@ -254,7 +363,24 @@ void writePackageText(const ArtifactReport &R, llvm::raw_ostream &OS) {
          << llvm::right_justify(std::to_string(Bin.Initializers.Count), 6) << "  "
          << (Bin.Stripped ? "yes" : "no") << "\n";
     }
-    OS << "    (every binary's full measurements are in --format json)\n";
+    if (Shown < Order.size()) {
+      uint64_t RestBytes = 0;
+      size_t RestAtStart = 0;
+      for (size_t I = Shown; I < Order.size(); ++I) {
+        RestBytes += Order[I]->Bytes;
+        RestAtStart += Order[I]->StartLoadOrder != 0;
+      }
+      size_t Rest = Order.size() - Shown;
+      OS << "    ... and " << groupedDigits(Rest) << " more ELF " << (Rest == 1 ? "file" : "files")
+         << " (" << mb(RestBytes) << ")";
+      if (RestAtStart)
+        OS << ", " << groupedDigits(RestAtStart) << " of them loaded at start";
+      else if (AtStart)
+        OS << ", none loaded at start";
+      OS << "; all of them, with every binary's full measurements, in --format json\n";
+    } else {
+      OS << "    (every binary's full measurements are in --format json)\n";
+    }
   }
   for (const auto &S : P.Skipped)
     OS << "note: not inspected: " << S << "\n";
@@ -306,6 +432,8 @@ void addPackageJson(const ArtifactReport &R, Object &Doc) {
                   {"loader", str(B.Loader)},
                   {"bundled_loader", B.BundledLoader},
                   {"library_path", strings(B.LibraryPath)},
+                  {"library_path_from", libraryPathOriginName(B.LibraryPathFrom)},
+                  {"default_libc", defaultLibcJson(B.DefaultLibc)},
                   {"notes", strings(bootstrapNotes(B))}};
 
   Array Removable;
@@ -381,6 +509,10 @@ std::vector<std::string> binaryNotes(const BinaryReport &B) {
     Notes.push_back("started by the bootstrap script through the bundled loader " +
                     B.StartedByLoader + " with --library-path " +
                     llvm::join(B.LoaderLibraryPath, ":"));
+  if (!B.LoadedByBundledLoader.empty())
+    Notes.push_back("loaded by the program the bundled loader " + B.LoadedByBundledLoader +
+                    " starts, so resolved with its --library-path " +
+                    llvm::join(B.LoaderLibraryPath, ":") + " (not Lambda's LD_LIBRARY_PATH)");
   if (B.CheckedAgainstBundledCopies)
     Notes.push_back("symbol versions of libraries bundled in the package were checked against "
                     "the bundled copies");

@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -31,8 +32,35 @@ bool RuntimeManifest::providesLibrary(std::string_view Soname) const {
   return std::find(Libraries.begin(), Libraries.end(), Soname) != Libraries.end();
 }
 
+std::optional<bool> RuntimeManifest::libcDefines(std::string_view Name) const {
+  if (LibcVersions.empty())
+    return std::nullopt;
+  return std::find(LibcVersions.begin(), LibcVersions.end(), Name) != LibcVersions.end();
+}
+
 bool RuntimeManifest::marksAbsent(std::string_view Soname) const {
   return std::find(Absent.begin(), Absent.end(), Soname) != Absent.end();
+}
+
+/// Lambda's spelling of an architecture: "arm64" for the ELF files' "aarch64".
+static std::string_view lambdaArch(std::string_view Arch) {
+  return Arch == "aarch64" ? std::string_view("arm64") : Arch;
+}
+
+const MeasuredMs *ArchFigures::forArch(std::string_view Arch) const {
+  auto It = ByArch.find(std::string(lambdaArch(Arch)));
+  if (It != ByArch.end())
+    return &It->second;
+  return Every ? &*Every : nullptr;
+}
+
+std::optional<MeasuredMs> RuntimeManifest::platformInit(std::string_view Arch) const {
+  auto It = PlatformInitByArch.find(std::string(lambdaArch(Arch)));
+  if (It != PlatformInitByArch.end())
+    return It->second;
+  if (PlatformInitMs)
+    return MeasuredMs{*PlatformInitMs, PlatformInitSource};
+  return std::nullopt;
 }
 
 bool RuntimeManifest::supportsArch(std::string_view Arch) const {
@@ -153,6 +181,8 @@ public:
         boolean(V, Key, M.Exact);
       else if (Key == "architectures")
         replaceList(V, Key, M.Architectures);
+      else if (Key == "libc-versions")
+        replaceList(V, Key, M.LibcVersions);
       else if (Key == "ld-library-path")
         replaceList(V, Key, M.LdLibraryPath);
       else if (Key == "loader-default-dirs")
@@ -167,11 +197,15 @@ public:
         versions(V, M);
       else if (Key == "platform-init-ms")
         platformInit(V, M);
+      else if (Key == "bundled-loader-init-ms")
+        figures(V, Key, M.BundledLoaderInit);
       else
-        error(Entry.first, "unknown key '" + Key +
-                               "' (expected one of: base, name, os, family, exact, "
-                               "architectures, versions, platform-init-ms, ld-library-path, "
-                               "loader-default-dirs, libraries, absent, bytecode-tag)");
+        error(Entry.first,
+              "unknown key '" + Key +
+                  "' (expected one of: base, name, os, family, exact, "
+                  "architectures, versions, libc-versions, platform-init-ms, "
+                  "bundled-loader-init-ms, ld-library-path, loader-default-dirs, libraries, "
+                  "absent, bytecode-tag)");
     }
     if (M.Name.empty() && !IsBase && Errors.size() == Before)
       error(Root, "a runtime manifest needs a 'name'");
@@ -253,19 +287,58 @@ private:
     }
     Out = V.Scalar();
   }
-  void platformInit(const YAML::Node &V, RuntimeManifest &M) {
+  /// `{value, source}`: a non-negative time in milliseconds and where it comes from.
+  std::optional<MeasuredMs> measured(const YAML::Node &V, const std::string &Key) {
     double Value = 0;
     if (!V.IsMap() || !V["value"] || !V["value"].IsScalar() ||
-        !YAML::convert<double>::decode(V["value"], Value) || Value < 0 || !V["source"] ||
-        !V["source"].IsScalar() || V["source"].Scalar().empty() || V.size() != 2) {
-      error(V, "'platform-init-ms' must be a mapping with a non-negative 'value' and its "
-               "'source'");
+        !YAML::convert<double>::decode(V["value"], Value) || !(Value >= 0) ||
+        !std::isfinite(Value) || !V["source"] || !V["source"].IsScalar() ||
+        V["source"].Scalar().empty() || V.size() != 2) {
+      error(V, "'" + Key + "' must be a mapping with a non-negative 'value' and its 'source'");
+      return std::nullopt;
+    }
+    if (!utf8(V["source"], Key + ".source"))
+      return std::nullopt;
+    return MeasuredMs{Value, V["source"].Scalar()};
+  }
+  /// `{value, source}` for every architecture, or `{x86_64: {value, source}, arm64: ...}`.
+  void figures(const YAML::Node &V, const std::string &Key, ArchFigures &Out) {
+    if (V.IsMap() && V["value"]) {
+      ArchFigures Read;
+      Read.Every = measured(V, Key);
+      if (Read.Every)
+        Out = std::move(Read);
       return;
     }
-    if (!utf8(V["source"], "platform-init-ms.source"))
+    if (!V.IsMap() || V.size() == 0) {
+      error(V, "'" + Key +
+                   "' must be {value, source} or a mapping of x86_64 and arm64 to "
+                   "{value, source}");
       return;
-    M.PlatformInitMs = Value;
-    M.PlatformInitSource = V["source"].Scalar();
+    }
+    ArchFigures Read;
+    for (const auto &Entry : V) {
+      std::string Arch = Entry.first.IsScalar() ? Entry.first.Scalar() : "";
+      if (Arch != "x86_64" && Arch != "arm64") {
+        error(Entry.first, "unknown architecture '" + Arch + "' in '" + Key +
+                               "' (expected x86_64 or arm64, or value and source)");
+        continue;
+      }
+      if (std::optional<MeasuredMs> F = measured(Entry.second, Key + "." + Arch))
+        Read.ByArch[Arch] = std::move(*F);
+    }
+    Out = std::move(Read);
+  }
+  void platformInit(const YAML::Node &V, RuntimeManifest &M) {
+    ArchFigures F;
+    figures(V, "platform-init-ms", F);
+    M.PlatformInitMs.reset();
+    M.PlatformInitSource.clear();
+    if (F.Every) {
+      M.PlatformInitMs = F.Every->Value;
+      M.PlatformInitSource = F.Every->Source;
+    }
+    M.PlatformInitByArch = std::move(F.ByArch);
   }
   void versions(const YAML::Node &V, RuntimeManifest &M) {
     if (!V.IsMap()) {
@@ -347,12 +420,36 @@ std::string formatRuntimeManifest(const RuntimeManifest &M, const std::string &H
   if (!M.Cxxabi.empty())
     Out << YAML::Key << "cxxabi" << YAML::Value << YAML::DoubleQuoted << M.Cxxabi;
   Out << YAML::EndMap;
-  if (M.PlatformInitMs) {
-    Out << YAML::Key << "platform-init-ms" << YAML::Value << YAML::BeginMap;
-    Out << YAML::Key << "value" << YAML::Value << *M.PlatformInitMs;
-    Out << YAML::Key << "source" << YAML::Value << M.PlatformInitSource;
+  if (!M.LibcVersions.empty())
+    Out << YAML::Key << "libc-versions" << YAML::Value << YAML::Flow << M.LibcVersions;
+  auto Figures = [&Out](const char *Key, const std::optional<MeasuredMs> &Every,
+                        const std::map<std::string, MeasuredMs> &ByArch) {
+    auto Figure = [&Out](const MeasuredMs &F) {
+      Out << YAML::BeginMap << YAML::Key << "value" << YAML::Value << F.Value << YAML::Key
+          << "source" << YAML::Value << F.Source << YAML::EndMap;
+    };
+    if (ByArch.empty() && !Every)
+      return;
+    Out << YAML::Key << Key << YAML::Value;
+    if (ByArch.empty()) {
+      Figure(*Every);
+      return;
+    }
+    // A manifest gives one form or the other; the per-architecture figures win when both are
+    // set in memory.
+    Out << YAML::BeginMap;
+    for (const auto &[Arch, F] : ByArch) {
+      Out << YAML::Key << Arch << YAML::Value;
+      Figure(F);
+    }
     Out << YAML::EndMap;
-  }
+  };
+  Figures("platform-init-ms",
+          M.PlatformInitMs
+              ? std::optional<MeasuredMs>(MeasuredMs{*M.PlatformInitMs, M.PlatformInitSource})
+              : std::nullopt,
+          M.PlatformInitByArch);
+  Figures("bundled-loader-init-ms", M.BundledLoaderInit.Every, M.BundledLoaderInit.ByArch);
   Out << YAML::Key << "ld-library-path" << YAML::Value << YAML::Flow << M.LdLibraryPath;
   if (!M.LoaderDefaultDirs.empty())
     Out << YAML::Key << "loader-default-dirs" << YAML::Value << YAML::Flow << M.LoaderDefaultDirs;

@@ -6,6 +6,7 @@
 #include "coldstart/inspect/ElfInspector.h"
 #include "coldstart/inspect/Package.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Object/ELF.h"
 #include "llvm/Support/Endian.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -127,7 +128,20 @@ TEST(RuntimeManifest, ExactFromAFolderAndATar) {
     Out = Out.drop_front(Def).split("Version needs").first;
     EXPECT_NE(Out.find("GLIBC_" + M->Glibc), llvm::StringRef::npos);
     EXPECT_EQ(Out.find("GLIBC_" + M->Glibc + "."), llvm::StringRef::npos);
+    // Every version name libc defines, non-numeric ones included, is in the manifest.
+    for (llvm::StringRef Line : llvm::split(Out, '\n')) {
+      size_t At = Line.find("Name: ");
+      if (At == llvm::StringRef::npos || Line.contains("Flags: BASE"))
+        continue;
+      std::string Name = Line.drop_front(At + 6).split(' ').first.trim().str();
+      EXPECT_NE(std::find(M->LibcVersions.begin(), M->LibcVersions.end(), Name),
+                M->LibcVersions.end())
+          << Name;
+    }
   }
+  EXPECT_EQ(M->LibcVersions, Libc->Dynamic.DefinedVersions);
+  EXPECT_NE(std::find(M->LibcVersions.begin(), M->LibcVersions.end(), "GLIBC_PRIVATE"),
+            M->LibcVersions.end());
 
   std::string Tar = tempPath("rootfs.tar");
   ASSERT_EQ(run("/bin/sh", {"sh", "-c", "cd \"$0\" && tar -cf \"$1\" .", Root, Tar}).Exit, 0);
@@ -137,6 +151,7 @@ TEST(RuntimeManifest, ExactFromAFolderAndATar) {
   EXPECT_EQ(T->Glibc, M->Glibc);
   EXPECT_EQ(T->Glibcxx, M->Glibcxx);
   EXPECT_EQ(T->Cxxabi, M->Cxxabi);
+  EXPECT_EQ(T->LibcVersions, M->LibcVersions);
   EXPECT_EQ(T->Architectures, M->Architectures);
 
   // The command writes a manifest that `inspect --runtime FILE` reads.
@@ -146,6 +161,7 @@ TEST(RuntimeManifest, ExactFromAFolderAndATar) {
   std::string Text = readFile(Out);
   EXPECT_NE(Text.find("exact: true"), std::string::npos) << Text;
   EXPECT_NE(Text.find("glibc: \"" + M->Glibc + "\""), std::string::npos) << Text;
+  EXPECT_NE(Text.find("libc-versions: ["), std::string::npos) << Text;
   auto I = runColdstart({"inspect", "--runtime", Out, fixture("ctors-gnu")});
   EXPECT_NE(I.Exit, 2) << I.Err;
 

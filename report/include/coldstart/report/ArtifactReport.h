@@ -93,6 +93,10 @@ struct DynamicInfo {
   /// Highest version per family this object defines (DT_VERDEF): what libc.so.6 or
   /// libstdc++.so.6 provides to others. Empty for objects that define none.
   std::map<std::string, std::string> MaxDefinedVersions;
+  /// Every version name this object defines (DT_VERDEF, the object's own name skipped), in
+  /// table order: names that carry no number (GLIBC_ABI_DT_RELR, GLIBC_PRIVATE) are checked
+  /// by name.
+  std::vector<std::string> DefinedVersions;
   uint64_t ImportedSymbols = 0; // .dynsym undefined, non-local, excluding the null symbol
   uint64_t ExportedSymbols = 0; // .dynsym defined, global or weak, default or protected
 };
@@ -167,9 +171,17 @@ struct BinaryReport {
   std::vector<std::string> UncheckedLibraries;
   /// The bundled loader a shell bootstrap starts this binary through, and its --library-path.
   std::string StartedByLoader;
+  /// The bundled loader whose process loads this library (the program it starts needs it).
+  std::string LoadedByBundledLoader;
   std::vector<std::string> LoaderLibraryPath;
   /// Symbol versions of libraries the package bundles were checked against those copies.
   bool CheckedAgainstBundledCopies = false;
+  /// A package member's place in what the function loads at start, in the loader's order: 1 for
+  /// the program the bootstrap runs, then the bundled loader it runs through, then the package's
+  /// libraries of the program's dependency tree (breadth first). 0 when nothing loads it at start
+  /// (a module loaded later with dlopen, a library nothing needs), and for every member when no
+  /// native program starts (an interpreted runtime, no bootstrap).
+  unsigned StartLoadOrder = 0;
 };
 
 struct PackageSize {
@@ -231,6 +243,46 @@ struct ExtraInitRange {
   std::string Source; // where the figures come from
 };
 
+/// Which folders the program a bootstrap script starts searches for its libraries before
+/// DT_RUNPATH (glibc's loader: LD_LIBRARY_PATH, or --library-path when the loader is started
+/// as a program).
+enum class LibraryPathOrigin {
+  Lambda,       // Lambda's LD_LIBRARY_PATH, from the runtime manifest (the script leaves it)
+  LoaderOption, // the loader's --library-path, which replaces LD_LIBRARY_PATH
+  Script,       // LD_LIBRARY_PATH as the script sets it (export, an assignment, env)
+};
+
+/// A binary that needs a newer symbol version than the runtime defines.
+struct VersionBlocker {
+  std::string Binary;  // package path ("lib/libstdc++.so.6")
+  std::string Needs;   // the version it needs ("GLIBC_2.38")
+  std::string Runtime; // what the runtime defines of that family ("2.34")
+};
+
+/// Whether a package that starts its program through a bundled glibc loader could run on the
+/// runtime's own glibc instead, as the aws-lambda-cpp packager's --default-libc (-d) option
+/// packages it (every library but glibc's own still bundled, the binary itself the bootstrap):
+/// the program and every library it would still bundle need at most the runtime manifest's
+/// GLIBC version, and its GLIBCXX and CXXABI versions when libstdc++ is not bundled.
+struct DefaultLibcCheck {
+  std::string Runtime;       // the runtime checked against ("provided.al2")
+  bool RuntimeGiven = false; // false: no runtime was given, the provided.al2023 manifest was used
+  std::string Glibc;         // the runtime's GLIBC version ("2.26")
+  std::string Glibcxx;       // its GLIBCXX version, compared when libstdc++ is not bundled
+  std::string Cxxabi;        // its CXXABI version, compared when libstdc++ is not bundled
+  bool LibstdcxxFromRuntime = false; // no library the program loads from the package is libstdc++
+  /// The program first, then the libraries of the package it loads that are not glibc's own:
+  /// what --default-libc would still bundle (package paths).
+  std::vector<std::string> Checked;
+  /// glibc's own libraries the program loads from the package (libc.so.6, ld-linux, libm.so.6,
+  /// ...): what --default-libc leaves out.
+  std::vector<std::string> GlibcLibraries;
+  std::string HighestGlibc; // the highest GLIBC version anything in Checked needs ("2.17")
+  std::vector<VersionBlocker> Blockers; // what needs more than the runtime defines
+  std::string Unknown; // why it could not be decided (the manifest gives no version); or empty
+  bool possible() const { return Unknown.empty() && Blockers.empty(); }
+};
+
 /// The custom runtime's entry point, and what it really starts.
 struct BootstrapInfo {
   bool Checked = false; // a custom runtime (provided.*) or a package that has one
@@ -247,11 +299,17 @@ struct BootstrapInfo {
   std::string Target;  // package path of the program it runs ("bin/app")
   std::string Loader;  // a bundled ld-linux it runs the program with ("lib/ld-linux-x86-64.so.2")
   std::vector<std::string> LibraryPath; // --library-path folders, as runtime paths
+  /// Where LibraryPath comes from: the loader's --library-path, or the LD_LIBRARY_PATH the
+  /// script sets (LibraryPath is then that value); Lambda when the script leaves it.
+  LibraryPathOrigin LibraryPathFrom = LibraryPathOrigin::Lambda;
   bool BundledLoader = false;
   /// For a script that starts Target through the bundled Loader (the aws-lambda-cpp packager's
   /// layout): the rule set's figures for its extra init, when it has them. The writers add the
   /// note on what it costs and how to avoid it after Notes.
   std::optional<ExtraInitRange> LoaderExtraInit;
+  /// For a program started through the bundled Loader: whether the runtime's own glibc would
+  /// do. The writers turn it into the note on --default-libc after the cost note.
+  std::optional<DefaultLibcCheck> DefaultLibc;
   std::vector<std::string> Notes;
 };
 
