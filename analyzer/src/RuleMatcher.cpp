@@ -1,9 +1,93 @@
 #include "RuleMatcher.h"
 #include "AstSupport.h"
 
+#include "clang/AST/DeclTemplate.h"
+
 namespace coldstart::analyzer::detail {
 
 using namespace clang;
+
+namespace {
+
+/// The resource kind thread owners are reported under: its rule, wording, severity and
+/// `enabled` apply to them as to the types it lists.
+constexpr llvm::StringLiteral ThreadPoolKind = "thread-pool";
+
+bool isThreadClass(const CXXRecordDecl *R) {
+  if (!R || !R->getIdentifier() || !R->isInStdNamespace())
+    return false;
+  llvm::StringRef Name = R->getName();
+  return Name == "thread" || Name == "jthread";
+}
+
+/// Standard class templates that refer to their argument without owning it.
+bool isNonOwningTemplate(const CXXRecordDecl *R) {
+  if (!R->getIdentifier())
+    return false;
+  llvm::StringRef Name = R->getName();
+  return Name == "reference_wrapper" || Name == "weak_ptr" || Name == "span";
+}
+
+bool holdsThread(QualType T, unsigned Depth);
+
+bool argumentHoldsThread(const TemplateArgument &Arg, unsigned Depth) {
+  if (Arg.getKind() == TemplateArgument::Type)
+    return holdsThread(Arg.getAsType(), Depth);
+  if (Arg.getKind() == TemplateArgument::Pack)
+    for (const TemplateArgument &Element : Arg.pack_elements())
+      if (argumentHoldsThread(Element, Depth))
+        return true;
+  return false;
+}
+
+/// Whether a value of type T holds a thread: a std::thread or std::jthread, an array of them,
+/// or a standard class template specialization with one among its type arguments. Pointers and
+/// references own nothing. The depth bound stops pathological nesting, not real types.
+bool holdsThread(QualType T, unsigned Depth) {
+  if (T.isNull() || Depth > 4)
+    return false;
+  T = T.getCanonicalType();
+  if (const ArrayType *Array = T->getAsArrayTypeUnsafe())
+    return holdsThread(Array->getElementType(), Depth + 1);
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  if (!R)
+    return false;
+  if (isThreadClass(R))
+    return true;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(R);
+  if (!Spec || !Spec->isInStdNamespace() || isNonOwningTemplate(Spec))
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    if (argumentHoldsThread(Arg, Depth + 1))
+      return true;
+  return false;
+}
+
+bool hasThreadField(const CXXRecordDecl *R) {
+  for (const FieldDecl *Field : R->fields())
+    if (holdsThread(Field->getType(), 0))
+      return true;
+  return false;
+}
+
+} // namespace
+
+bool ownsThreads(const CXXRecordDecl *Record) {
+  const CXXRecordDecl *Def = Record->getDefinition();
+  // The standard library's own types are not owners of this kind (std::jthread holds a
+  // std::thread; a bare std::vector<std::thread> is a container, not a class the handler
+  // defines), and a closure's captures are not members of a class the handler builds.
+  if (!Def || Def->isLambda() || llvm::StringRef(qualifiedName(Def)).starts_with("std::"))
+    return false;
+  if (hasThreadField(Def))
+    return true;
+  bool Found = false;
+  Def->forallBases([&](const CXXRecordDecl *Base) {
+    Found = isThreadClass(Base) || hasThreadField(Base);
+    return !Found;
+  });
+  return Found;
+}
 
 bool matchesAny(const std::vector<rules::NamePattern> &Patterns, const std::string &Name) {
   for (const rules::NamePattern &P : Patterns)
@@ -44,6 +128,15 @@ const ResourceMatch &RuleMatcher::forRecord(const CXXRecordDecl *Record) {
     if (Match)
       break;
   }
+  // A class that owns threads starts them when it is built, or will, and joins them when it is
+  // destroyed: per invocation that is a thread pool whatever the class is called.
+  if (!Match && ownsThreads(Record))
+    for (const rules::ResourceKind &Kind : Config.Resources)
+      if (Kind.Name == ThreadPoolKind) {
+        Match.Kind = &Kind;
+        Match.MatchedAs = qualifiedName(Record);
+        break;
+      }
   return Records.try_emplace(Key, std::move(Match)).first->second;
 }
 

@@ -25,7 +25,8 @@ class RuleMatcher {
 public:
   explicit RuleMatcher(const rules::SourceConfig &Config) : Config(Config) {}
 
-  /// The resource kind whose types list Record or one of its bases.
+  /// The resource kind whose types list Record or one of its bases; else, for a class that owns
+  /// operating-system threads (ownsThreads), the kind named "thread-pool".
   const ResourceMatch &forRecord(const clang::CXXRecordDecl *Record);
   /// The resource kind whose calls list Callee.
   const ResourceMatch &forCall(const clang::FunctionDecl *Callee);
@@ -54,6 +55,12 @@ private:
   llvm::DenseMap<const clang::Decl *, bool> ReadFileTypes;
   llvm::DenseMap<const clang::Decl *, FunctionRole> Roles;
 };
+
+/// Whether Record owns operating-system threads whatever it is called: a field of its own or of
+/// a base holds a std::thread or std::jthread by value, directly, in an array or in a
+/// standard-library container, smart pointer or optional (std::vector<std::thread>), or a base
+/// is one. Standard-library types and lambda closures are not thread owners of this kind.
+bool ownsThreads(const clang::CXXRecordDecl *Record);
 
 /// Whether Name matches any of Patterns.
 bool matchesAny(const std::vector<rules::NamePattern> &Patterns, const std::string &Name);

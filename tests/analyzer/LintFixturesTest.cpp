@@ -55,10 +55,11 @@ TEST_P(LintFixture, FindingsMatchAnnotations) {
   CaseOutcome O = lintCase(C);
   ASSERT_TRUE(O.ParsedJson) << "stdout:\n" << O.Run.Out << "\nstderr:\n" << O.Run.Err;
   EXPECT_EQ(describe(O.Actual), describe(C.Expected)) << "stderr:\n" << O.Run.Err;
-  // Warnings are below the default --fail-on error; an error-severity finding fails the run.
+  // Warnings are below the default --fail-on error; an error-severity finding fails the run. A
+  // kind the rule set lowers to a note (a MySQL driver fetched per call) fails nothing.
   bool AnyError = false;
   for (const Expectation &E : C.Expected)
-    AnyError = AnyError || E.Rule == "coldstart-sdk-init-in-handler";
+    AnyError = AnyError || (E.Rule == "coldstart-sdk-init-in-handler" && !E.Note);
   EXPECT_EQ(O.Run.Status, AnyError ? 1 : 0) << O.Run.Err;
   if (C.Partial)
     EXPECT_NE(O.Run.Err.find("analysis was partial"), std::string::npos) << O.Run.Err;
