@@ -145,8 +145,13 @@ public:
 
   Error run(function_ref<Error(const ArchiveEntry &, EntryReader &)> Visit) {
     enableFormat(Handle.get(), Options.Format);
-    if (archive_read_open_filename(Handle.get(), Path.c_str(), 1 << 16) != ARCHIVE_OK)
+    if (archive_read_open_filename(Handle.get(), Path.c_str(), 1 << 16) != ARCHIVE_OK) {
+      // libarchive recognises no zip in one that holds no entry (nothing but its end record):
+      // that is an empty archive, with nothing to visit, not an unreadable one.
+      if (isZip(Options.Format) && isEmptyZip())
+        return Error::success();
       return fail(ArchiveFailure::Open, errorText(Handle.get()));
+    }
     uint64_t Entries = 0;
     while (true) {
       struct archive_entry *Header = nullptr;
@@ -177,6 +182,18 @@ private:
 
   Error fail(ArchiveFailure Failure, std::string Detail, uint64_t Limit = 0) {
     return make_error<ArchiveError>(Failure, Path, std::move(Detail), Limit);
+  }
+
+  /// Whether the zip's central directory (the caller's, or read here) is valid and lists no entry.
+  bool isEmptyZip() const {
+    if (Options.Directory)
+      return Options.Directory->Entries.empty();
+    Expected<ZipDirectory> Directory = readZipDirectory(Path, 1);
+    if (!Directory) {
+      consumeError(Directory.takeError());
+      return false;
+    }
+    return Directory->Entries.empty();
   }
 
   ArchiveEntry describe(struct archive_entry *Header) {

@@ -1,6 +1,7 @@
 // The static initializers: .init_array, .preinit_array, .ctors and DT_INIT entries, with the
 // relocations applied to their slots, named from the symbol tables (or DWARF's source files for
-// GCC's per-file initializers), toolchain entries told apart by .eh_frame_hdr.
+// GCC's per-file initializers); without symbols the start files' own entry is recognised by where
+// the start file puts its code (see crtbeginInitEntry).
 #include "ElfReader.h"
 
 namespace coldstart::inspect::elf {
@@ -15,7 +16,8 @@ bool isToolchainInitName(StringRef Name) {
   for (const char *N : Names)
     if (Name == N)
       return true;
-  return false;
+  // compiler-rt's crtbegin, which clang links with --rtlib=compiler-rt on some systems.
+  return Name == "__do_init";
 }
 
 /// "_GLOBAL__sub_I_65535_0__Z3foov" -> "_GLOBAL__sub_I_65535_0_foo()"; other names demangled.
@@ -151,6 +153,64 @@ bool lineTablesAreSafe(StringRef Section, bool LittleEndian) {
   return true;
 }
 
+namespace {
+
+/// How far apart crtbegin's two functions start at most. They are defined one after the other
+/// in its small .text: GCC 12's __do_global_dtors_aux is followed by frame_dummy 48 bytes later
+/// (crtbegin.o), 64 bytes later (crtbeginS.o, crtbeginT.o) on x86_64 and 48 to 80 on aarch64;
+/// compiler-rt's __do_init is followed by __do_fini 32 to 80 bytes later on x86_64. A program's
+/// code is never between them.
+constexpr uint64_t MaxCrtbeginGap = 256;
+
+/// The index in Functions of the start file's own .init_array entry, recognised by where
+/// crtbegin puts its code rather than by a symbol (a stripped binary has none) or by unwind data
+/// (static binaries have no .eh_frame_hdr, and code built without unwind tables looks like
+/// crtstuff), or nullopt when no entry sits where it would. Only entries without a symbol are
+/// candidates, and FiniTargets holds only functions without a name or with crtbegin's.
+///
+/// The compiler driver links crtbegin before every object of the program, and crtbegin puts one
+/// function in .init_array and its neighbour in .fini_array: GCC's crtstuff.c frame_dummy and
+/// __do_global_dtors_aux (frame_dummy just after it), compiler-rt's crtbegin.c __do_init and
+/// __do_fini (__do_init just before it). Linked first, crtbegin's .fini_array entry comes before
+/// every destructor of the program that has no priority, and its .init_array function is the
+/// nearest init target to that entry's function (nothing lies between the two). So: walk
+/// .fini_array in order and, for the first fini function with an .init_array target within
+/// MaxCrtbeginGap bytes, take the nearest such target (the one after it on a tie, as in GCC's
+/// layout). At most one entry is ever taken. It is the program's only when a nameless
+/// destructor with a priority (listed before crtbegin's) is followed within MaxCrtbeginGap
+/// bytes by a nameless constructor, as GCC's -O2 layout puts a unit's destructor (.text.exit)
+/// right before its constructor (.text.startup); one initializer is then missed, never more.
+std::optional<size_t> crtbeginInitEntry(const std::vector<report::InitFunction> &Functions,
+                                        const std::vector<uint64_t> &FiniTargets,
+                                        uint64_t AddrMask) {
+  std::vector<std::pair<uint64_t, size_t>> Inits; // (address, index in Functions), sorted
+  for (size_t I = 0; I < Functions.size(); ++I)
+    if (Functions[I].Table == ".init_array" && Functions[I].Address && Functions[I].Symbol.empty())
+      Inits.push_back({Functions[I].Address & AddrMask, I});
+  if (Inits.empty())
+    return std::nullopt;
+  llvm::sort(Inits);
+  for (uint64_t Fini : FiniTargets) {
+    Fini &= AddrMask;
+    // An init target at Fini's own address is neither: no crtbegin function is in both tables.
+    auto After = std::upper_bound(Inits.begin(), Inits.end(), std::make_pair(Fini, SIZE_MAX));
+    auto Before = std::lower_bound(Inits.begin(), Inits.end(), std::make_pair(Fini, size_t(0)));
+    std::optional<std::pair<uint64_t, size_t>> Best; // (distance, index)
+    if (After != Inits.end() && After->first - Fini <= MaxCrtbeginGap)
+      Best = {After->first - Fini, After->second};
+    if (Before != Inits.begin()) {
+      const auto &Prev = *std::prev(Before);
+      if (Fini - Prev.first <= MaxCrtbeginGap && (!Best || Fini - Prev.first < Best->first))
+        Best = {Fini - Prev.first, Prev.second};
+    }
+    if (Best)
+      return Best->second;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
 /// Start addresses of the functions .eh_frame_hdr's search table covers, sorted; nullopt when
 /// the binary has no such table or it uses an encoding this reader does not decode.
 template <class ELFT> std::optional<std::vector<uint64_t>> ElfReader<ELFT>::fdeStarts() {
@@ -214,10 +274,21 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
     bool FromSection = true;
   };
   std::vector<TableRef> Tables;
+  // .fini_array is read only for where crtbegin's fini function is (see crtbeginInitEntry).
+  std::vector<TableRef> FiniTables;
+  bool Relocatable = Obj.getHeader().e_type == ELF::ET_REL;
   for (size_t I = 0; I < Sections.size(); ++I) {
     const auto &K = SectionKinds[I];
     StringRef Name = SectionNames[I];
     std::string Table;
+    if (K.FiniArray) {
+      // In a relocatable object every section starts at 0: addresses of two sections are not
+      // comparable.
+      if (K.Alloc && !Relocatable)
+        FiniTables.push_back(
+            {".fini_array", Sections[I].sh_addr, Sections[I].sh_offset, Sections[I].sh_size});
+      continue;
+    }
     if (K.PreinitArray)
       Table = ".preinit_array";
     else if (K.InitArray)
@@ -226,21 +297,23 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
       Table = ".ctors";
     else
       continue;
-    if (!K.Alloc && Obj.getHeader().e_type != ELF::ET_REL)
+    if (!K.Alloc && !Relocatable)
       continue;
     Tables.push_back({Table, Sections[I].sh_addr, Sections[I].sh_offset, Sections[I].sh_size});
   }
   if (Sections.empty() && HasDynamic) {
-    auto FromTags = [&](unsigned ArrayTag, unsigned SizeTag, const char *Name) {
+    auto FromTags = [&](std::vector<TableRef> &Into, unsigned ArrayTag, unsigned SizeTag,
+                        const char *Name) {
       if (auto A = tag(ArrayTag)) {
         uint64_t Size = tag(SizeTag).value_or(0);
         for (const Elf_Phdr &P : Phdrs)
           if (P.p_type == ELF::PT_LOAD && *A >= P.p_vaddr && *A - P.p_vaddr < P.p_filesz)
-            Tables.push_back({Name, *A, P.p_offset + (*A - P.p_vaddr), Size, false});
+            Into.push_back({Name, *A, P.p_offset + (*A - P.p_vaddr), Size, false});
       }
     };
-    FromTags(ELF::DT_PREINIT_ARRAY, ELF::DT_PREINIT_ARRAYSZ, ".preinit_array");
-    FromTags(ELF::DT_INIT_ARRAY, ELF::DT_INIT_ARRAYSZ, ".init_array");
+    FromTags(Tables, ELF::DT_PREINIT_ARRAY, ELF::DT_PREINIT_ARRAYSZ, ".preinit_array");
+    FromTags(Tables, ELF::DT_INIT_ARRAY, ELF::DT_INIT_ARRAYSZ, ".init_array");
+    FromTags(FiniTables, ELF::DT_FINI_ARRAY, ELF::DT_FINI_ARRAYSZ, ".fini_array");
   }
   for (const auto &T : Tables) {
     if (T.Name == ".preinit_array")
@@ -252,6 +325,9 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
     if (T.Size && T.Addr + T.Size > T.Addr)
       SlotRanges.push_back({T.Addr, T.Addr + T.Size});
   }
+  for (const auto &T : FiniTables)
+    if (T.Size && T.Addr + T.Size > T.Addr)
+      SlotRanges.push_back({T.Addr, T.Addr + T.Size});
   llvm::sort(SlotRanges);
   {
     std::vector<std::pair<uint64_t, uint64_t>> Merged;
@@ -265,8 +341,9 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
   SI.Method = "slots of .preinit_array, .init_array and .ctors (or DT_INIT_ARRAY without "
               "sections) read from the file, with R_*_RELATIVE addends, RELR and symbol "
               "relocations applied; DT_INIT; named by .symtab/.dynsym, toolchain entries by name "
-              "or, without symbols, by having no .eh_frame_hdr entry (crtstuff has no unwind "
-              "tables)";
+              "or, without symbols, crtbegin's by lying next to its .fini_array function and "
+              "DT_INIT by being the start of .init (without sections: by having no "
+              ".eh_frame_hdr entry)";
   // Relocations fill SlotFixes; they are read after this function sets SlotRanges.
   readRelocations();
 
@@ -334,12 +411,37 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
   if (SI.Functions.empty())
     return;
 
+  // The .fini_array functions, in table order, read as the init slots are (and as boundedly:
+  // the same cap, each table once).
+  std::vector<uint64_t> FiniTargets;
+  std::set<std::pair<uint64_t, uint64_t>> FiniTablesRead;
+  for (const auto &T : FiniTables) {
+    if (!FiniTablesRead.insert({T.Offset, T.Size}).second)
+      continue;
+    auto Bytes = fileBytes(T.Offset, T.Size);
+    if (!Bytes)
+      continue;
+    for (uint64_t I = 0; I < T.Size / WordSize && FiniTargets.size() < MaxInitFunctions; ++I) {
+      uint64_t Target = readWord(Bytes->data() + I * WordSize);
+      auto Fix = SlotFixes.find(T.Addr + I * WordSize);
+      if (Fix != SlotFixes.end()) {
+        if (!Fix->second.Known)
+          continue;
+        Target = Fix->second.Target;
+      }
+      if (Target != 0 && Target != uint64_t(UInt(-1)))
+        FiniTargets.push_back(Target);
+    }
+  }
+
   // Name the targets: one pass over each symbol table, matching the few target addresses.
   uint64_t AddrMask = Machine == ELF::EM_ARM ? ~uint64_t(1) : ~uint64_t(0);
   std::unordered_map<uint64_t, std::pair<std::string, uint64_t>> Names;
   for (const auto &F : SI.Functions)
     if (F.Address)
       Names.try_emplace(F.Address & AddrMask);
+  for (uint64_t Fini : FiniTargets)
+    Names.try_emplace(Fini & AddrMask);
   auto Scan = [&](ArrayRef<Elf_Sym> Syms, StringRef Strings) {
     for (const Elf_Sym &S : Syms) {
       unsigned Type = S.getType();
@@ -367,29 +469,54 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
   }
   Scan(DynSyms, DynSymStr);
 
+  bool CrtbeginNamed = false;
+  for (auto &F : SI.Functions) {
+    if (!F.Address)
+      continue;
+    auto &Entry = Names[F.Address & AddrMask];
+    F.Symbol = Entry.first;
+    F.Size = Entry.second;
+    if (!F.Symbol.empty())
+      F.Name = readableName(F.Symbol);
+    CrtbeginNamed |= F.Symbol == "frame_dummy" || F.Symbol == "__do_init";
+  }
+  // Without the names, crtbegin's entry is found by where its code is. A function with a name
+  // that is not crtbegin's (an exported constructor or destructor) is the program's, so it takes
+  // no part: neither as crtbegin's init function nor as its fini neighbour.
+  std::optional<size_t> Crtbegin;
+  if (!CrtbeginNamed) {
+    std::vector<uint64_t> UnnamedFini;
+    for (uint64_t Fini : FiniTargets) {
+      const std::string &Name = Names[Fini & AddrMask].first;
+      if (Name.empty() || Name == "__do_global_dtors_aux" || Name == "__do_fini")
+        UnnamedFini.push_back(Fini);
+    }
+    Crtbegin = crtbeginInitEntry(SI.Functions, UnnamedFini, AddrMask);
+  }
+
   std::optional<std::vector<uint64_t>> Fdes;
   bool FdesLoaded = false;
   const Elf_Shdr *InitSection = sectionNamed(".init");
-  for (auto &F : SI.Functions) {
-    if (F.Address) {
-      auto &Entry = Names[F.Address & AddrMask];
-      F.Symbol = Entry.first;
-      F.Size = Entry.second;
-      if (!F.Symbol.empty())
-        F.Name = readableName(F.Symbol);
-    }
+  for (size_t Index = 0; Index < SI.Functions.size(); ++Index) {
+    auto &F = SI.Functions[Index];
     if (!F.Symbol.empty()) {
       if (isToolchainInitName(F.Symbol))
         F.Toolchain = true, F.ToolchainBecause = "start-file function '" + F.Symbol + "'";
+    } else if (Crtbegin && Index == *Crtbegin) {
+      F.Toolchain = true;
+      F.ToolchainBecause = "crtbegin's frame_dummy (or compiler-rt's __do_init): the init "
+                           "target next to crtbegin's .fini_array function";
     } else if (F.Table == "DT_INIT" && InitSection) {
       if (F.Address == InitSection->sh_addr)
         F.Toolchain = true, F.ToolchainBecause = "DT_INIT is the start of .init (crti's _init)";
-    } else if (F.Address) {
+    } else if (F.Table == "DT_INIT" && Sections.empty() && F.Address) {
+      // Without section headers nothing says where .init starts; crti's _init is the one
+      // DT_INIT target built without unwind tables.
       if (!FdesLoaded)
         Fdes = fdeStarts(), FdesLoaded = true;
       if (Fdes && !std::binary_search(Fdes->begin(), Fdes->end(), F.Address & AddrMask))
         F.Toolchain = true,
-        F.ToolchainBecause = "no unwind entry in .eh_frame_hdr (crtstuff is built without)";
+        F.ToolchainBecause = "DT_INIT without an unwind entry in .eh_frame_hdr (crti's _init)";
     }
   }
 
@@ -483,9 +610,9 @@ template <class ELFT> void ElfReader<ELFT>::readInitializers() {
   if (!SI.NamesAvailable)
     note(Out.Stripped ? "static initializer names unavailable: the binary is stripped"
                       : "some static initializers have no symbol");
-  if (Out.Stripped && !Fdes && FdesLoaded)
-    note("no .eh_frame_hdr search table: toolchain init entries cannot be told apart from "
-         "the program's");
+  if (!Fdes && FdesLoaded)
+    note("no section headers and no .eh_frame_hdr search table: DT_INIT cannot be told apart "
+         "from the program's initializers and is counted");
 }
 
 COLDSTART_ELF_READER_INSTANTIATE(readInitializers)

@@ -175,6 +175,12 @@ const char *nameProblemKind(NameProblem Problem);
 /// Printable form of an entry name (control and non-UTF-8 bytes escaped as \xNN).
 std::string printableName(llvm::StringRef Name);
 
+/// What the file at Path is when it is an archive or a compressed file other than a zip, as
+/// libarchive reads it: "a tar archive compressed with gzip", "a 7-Zip archive", "a file
+/// compressed with xz". nullopt for a zip, for a file libarchive recognises as neither, and for
+/// one it cannot open. Reads no further than the first entry's header.
+std::optional<std::string> describeNonZipArchive(const std::string &Path);
+
 /// libarchive's message for Handle's last error (reader or writer); never null, as libarchive
 /// may give none (a truncated zip made archive_read_next_header fail without one).
 const char *errorText(struct ::archive *Handle);
