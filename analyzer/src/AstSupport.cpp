@@ -118,6 +118,54 @@ const std::string &FunctionNamer::id(const FunctionDecl *FD) {
   return Ids.try_emplace(FD, std::move(Id)).first->second;
 }
 
+static void appendTypeArgs(llvm::ArrayRef<TemplateArgument> Args, std::vector<std::string> &Out) {
+  for (const TemplateArgument &A : Args) {
+    if (A.getKind() == TemplateArgument::Type)
+      Out.push_back(A.getAsType().getCanonicalType().getAsString());
+    else if (A.getKind() == TemplateArgument::Pack)
+      appendTypeArgs(A.pack_elements(), Out);
+  }
+}
+
+static void appendEnclosingTypeArgs(const DeclContext *DC, std::vector<std::string> &Out) {
+  for (; DC; DC = DC->getParent())
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC))
+      appendTypeArgs(Spec->getTemplateArgs().asArray(), Out);
+}
+
+std::vector<std::string> templateTypeArgs(const FunctionDecl *FD) {
+  std::vector<std::string> Out;
+  if (const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs())
+    appendTypeArgs(Args->asArray(), Out);
+  appendEnclosingTypeArgs(FD->getDeclContext(), Out);
+  return Out;
+}
+
+std::vector<std::string> templateTypeArgs(const CXXRecordDecl *RD) {
+  std::vector<std::string> Out;
+  appendEnclosingTypeArgs(RD, Out);
+  return Out;
+}
+
+const std::string &FunctionNamer::classId(const CXXRecordDecl *RD) {
+  RD = RD->getCanonicalDecl();
+  auto It = ClassIds.find(RD);
+  if (It != ClassIds.end())
+    return It->second;
+  std::string Id;
+  llvm::SmallString<128> Usr;
+  bool Local = RD->isLambda() || RD->isLocalClass();
+  if (Local || index::generateUSRForDecl(RD, Usr)) {
+    const SourceManager &SM = Loc.sourceManager();
+    std::pair<FileID, unsigned> D = SM.getDecomposedLoc(SM.getFileLoc(RD->getLocation()));
+    Id = "local:" + Loc.fileName(D.first) + "@" + std::to_string(D.second) + ":" +
+         RD->getNameAsString();
+  } else {
+    Id = std::string(Usr);
+  }
+  return ClassIds.try_emplace(RD, std::move(Id)).first->second;
+}
+
 std::string FunctionNamer::displayName(const FunctionDecl *FD) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda()) {
     SourcePoint P = Loc.point(MD->getParent()->getLocation());

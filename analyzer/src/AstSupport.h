@@ -9,6 +9,7 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <string>
+#include <vector>
 
 namespace coldstart::analyzer::detail {
 
@@ -33,7 +34,13 @@ private:
   llvm::DenseMap<clang::FileID, std::string> Names;
 };
 
-/// Ids and display names of functions, cached per declaration.
+/// The type template arguments of FD and of the class template specializations it is a member
+/// of, as canonical type spellings (the same in every TU); empty for a function that is no
+/// template instantiation.
+std::vector<std::string> templateTypeArgs(const clang::FunctionDecl *FD);
+std::vector<std::string> templateTypeArgs(const clang::CXXRecordDecl *RD);
+
+/// Ids and display names of functions (and ids of classes), cached per declaration.
 class FunctionNamer {
 public:
   explicit FunctionNamer(Locator &Loc) : Loc(Loc) {}
@@ -43,10 +50,13 @@ public:
   const std::string &id(const clang::FunctionDecl *FD);
   /// "handler", "Storage::Storage", "makeClient<Aws::S3::S3Client>", "lambda at main.cpp:9:24".
   std::string displayName(const clang::FunctionDecl *FD);
+  /// A class's id, made as a function's is (the USR; file and offset for local classes).
+  const std::string &classId(const clang::CXXRecordDecl *RD);
 
 private:
   Locator &Loc;
   llvm::DenseMap<const clang::FunctionDecl *, std::string> Ids;
+  llvm::DenseMap<const clang::CXXRecordDecl *, std::string> ClassIds;
 };
 
 } // namespace coldstart::analyzer::detail

@@ -66,6 +66,224 @@ public:
   }
 };
 
+/// The object a lazy-init guard can keep something in that an expression designates: a
+/// variable with static storage or a member of `this` (a FieldDecl), also through a local
+/// reference or pointer bound to one (`auto &slot = cache_[key]`). Null for anything else.
+const ValueDecl *keeper(const Expr *E) {
+  const ValueDecl *D = rootDecl(E);
+  for (unsigned Hops = 0; D && Hops < 4; ++Hops) {
+    if (isa<FieldDecl>(D))
+      return D;
+    const auto *V = dyn_cast<VarDecl>(D);
+    if (!V)
+      return nullptr;
+    if (V->hasGlobalStorage())
+      return V;
+    QualType T = V->getType();
+    if (isa<ParmVarDecl>(V) || !V->getInit() || (!T->isReferenceType() && !T->isPointerType()))
+      return nullptr;
+    D = rootDecl(V->getInit());
+  }
+  return nullptr;
+}
+
+using KeeperSet = llvm::SmallPtrSet<const ValueDecl *, 2>;
+
+/// What an if's condition tests about keepers: Unset holds those it is true for when they are
+/// not built yet (`!conn_`, `g == nullptr`, `cache.find(k) == cache.end()`, `!ready`), Set those
+/// it is true for once they are (`if (g) return *g;`).
+struct ConditionTests {
+  KeeperSet Unset, Set;
+};
+
+bool isNullLike(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
+    return true;
+  if (const auto *Int = dyn_cast<IntegerLiteral>(E))
+    return Int->getValue() == 0;
+  if (const auto *Bool = dyn_cast<CXXBoolLiteralExpr>(E))
+    return !Bool->getValue();
+  return false;
+}
+
+/// The method name of a member call, or "" (operators, conversions).
+llvm::StringRef calledName(const Expr *E) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+  const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+  return M && M->getDeclName().isIdentifier() ? M->getName() : "";
+}
+
+void collectTests(const Expr *Cond, bool Negated, ConditionTests &Out, unsigned Depth = 0) {
+  if (!Cond || Depth > 8)
+    return;
+  Cond = Cond->IgnoreImplicit()->IgnoreParenImpCasts();
+  auto Add = [&](const Expr *E, bool TrueWhenUnset) {
+    if (const ValueDecl *K = keeper(E))
+      (TrueWhenUnset != Negated ? Out.Unset : Out.Set).insert(K);
+  };
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  bool Equal = false;
+  if (const auto *Op = dyn_cast<BinaryOperator>(Cond)) {
+    if (Op->isLogicalOp()) {
+      collectTests(Op->getLHS(), Negated, Out, Depth + 1);
+      collectTests(Op->getRHS(), Negated, Out, Depth + 1);
+      return;
+    }
+    if (Op->isEqualityOp()) {
+      LHS = Op->getLHS();
+      RHS = Op->getRHS();
+      Equal = Op->getOpcode() == BO_EQ;
+    }
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+             Op && Op->getNumArgs() == 2 &&
+             (Op->getOperator() == OO_EqualEqual || Op->getOperator() == OO_ExclaimEqual)) {
+    LHS = Op->getArg(0);
+    RHS = Op->getArg(1);
+    Equal = Op->getOperator() == OO_EqualEqual;
+  }
+  if (LHS && RHS) {
+    if (isNullLike(RHS))
+      Add(LHS, Equal);
+    else if (isNullLike(LHS))
+      Add(RHS, Equal);
+    else if (calledName(RHS) == "end") // cache.find(key) == cache.end()
+      Add(LHS, Equal);
+    return;
+  }
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot) {
+    collectTests(Not->getSubExpr(), !Negated, Out, Depth + 1);
+    return;
+  }
+  // `cache.empty()` is true while nothing is kept; `g.has_value()`, `g.get()`, `cache.count(k)`
+  // and a plain `g` or `ready` while something is.
+  Add(Cond, calledName(Cond) == "empty");
+}
+
+ConditionTests conditionTests(const Expr *Cond) {
+  ConditionTests Out;
+  collectTests(Cond, false, Out);
+  return Out;
+}
+
+/// Whether an lvalue reaches its root through a pointer or a smart pointer (`state_->client`,
+/// `*slot_`): the object stored into is then not part of the root's own object.
+bool throughPointer(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+      if (isa<CXXThisExpr>(Base))
+        return false;
+      if (Member->isArrow())
+        return true;
+      E = Base;
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star)
+        return true;
+      E = Op->getNumArgs() > 0 ? Op->getArg(0) : nullptr;
+    } else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      E = Call->getImplicitObjectArgument();
+    } else if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() == UO_Deref)
+        return true;
+      E = Unary->getSubExpr();
+    } else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = Subscript->getBase();
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+/// Finds a store into one of Candidates: an assignment to it (or to an element of it), or a
+/// non-const member call on the object itself (`g_config.emplace()`, `client_.reset(...)`, not
+/// `client_->Get()`). Lambda bodies run elsewhere and are not searched. PerOwner says the store
+/// is into a member of `this` itself (not through a reference or pointer member, which may
+/// hold someone else's object): built once per object of the class.
+class StoreFinder : public RecursiveASTVisitor<StoreFinder> {
+public:
+  explicit StoreFinder(const KeeperSet &Candidates) : Candidates(Candidates) {}
+  const ValueDecl *Found = nullptr;
+  bool PerOwner = false;
+
+  bool shouldVisitLambdaBody() const { return false; }
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->isAssignmentOp())
+      check(Op->getLHS());
+    return !Found;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->isAssignmentOp() && Op->getNumArgs() == 2)
+      check(Op->getArg(0));
+    return !Found;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (!M || M->isConst() || !Object)
+      return true;
+    Object = Object->IgnoreParenImpCasts();
+    const auto *Member = dyn_cast<MemberExpr>(Object);
+    if (isa<DeclRefExpr>(Object) ||
+        (Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())))
+      check(Object);
+    return !Found;
+  }
+
+private:
+  void check(const Expr *Target) {
+    const ValueDecl *K = keeper(Target);
+    if (!K || !Candidates.count(K))
+      return;
+    Found = K;
+    PerOwner = isa<FieldDecl>(K) && !K->getType()->isReferenceType() && !throughPointer(Target);
+  }
+  const KeeperSet &Candidates;
+};
+
+/// The keeper a guarded branch stores into, if any, and whether it is kept per object.
+struct StoredKeeper {
+  const ValueDecl *Kept = nullptr;
+  bool PerOwner = false;
+};
+
+StoredKeeper storedKeeper(llvm::ArrayRef<Stmt *> Stmts, const KeeperSet &Candidates) {
+  if (Candidates.empty())
+    return {};
+  StoreFinder Finder(Candidates);
+  for (Stmt *St : Stmts) {
+    Finder.TraverseStmt(St);
+    if (Finder.Found)
+      break;
+  }
+  return {Finder.Found, Finder.PerOwner};
+}
+
+/// Whether a variable or member of type T owns the object it designates. References, pointers,
+/// iterators and views do not (they alias one kept elsewhere); a std::shared_ptr shares it
+/// (Shared: owned only when the variable's initializer allocates it).
+enum class Holding { Owns, Aliases, Shares };
+
+Holding holdingOf(QualType T) {
+  T = T.getCanonicalType();
+  if (T->isReferenceType() || T->isPointerType() || T->isMemberPointerType())
+    return Holding::Aliases;
+  const CXXRecordDecl *R = T->getAsCXXRecordDecl();
+  if (!R)
+    return Holding::Aliases;
+  if (!R->getIdentifier()) // a closure owns its captures
+    return Holding::Owns;
+  llvm::StringRef Name = R->getName();
+  if (Name.contains_insensitive("iterator") || Name == "reference_wrapper" ||
+      Name == "basic_string_view" || Name == "span" || Name == "weak_ptr")
+    return Holding::Aliases;
+  if (Name == "shared_ptr" && R->isInStdNamespace())
+    return Holding::Shares;
+  return Holding::Owns;
+}
+
 bool endsInReturn(const Stmt *S) {
   if (!S)
     return false;
@@ -76,11 +294,27 @@ bool endsInReturn(const Stmt *S) {
   return false;
 }
 
+/// What a callee's `this` is (see ObjectKind), with where it is built for a local.
+struct ObjectRef {
+  ObjectKind Kind = ObjectKind::None;
+  std::string Function;
+  SourceLocation Built;
+  std::string Name;
+};
+
+/// What a call edge says beyond caller and callee.
+struct EdgeExtras {
+  bool Virtual = false;
+  std::string DispatchClass;
+  ObjectRef Object;
+};
+
 class Walker : public RecursiveASTVisitor<Walker> {
   using Base = RecursiveASTVisitor<Walker>;
 
 public:
-  Walker(TuState &S, const FunctionDecl *FD) : S(S), Fn(FD), FnId(S.record(FD)) {}
+  Walker(TuState &S, const FunctionDecl *FD)
+      : S(S), Fn(FD), FnId(S.record(FD)), LibDepth(S.libraryDepth(FD)) {}
   Walker(TuState &S, const VarDecl *VD) : S(S), Fn(nullptr), FnId(S.recordStaticInitializer(VD)) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -177,7 +411,34 @@ public:
                 Call->getEndLoc(), Args);
       return true;
     }
-    addEdge(EdgeKind::Call, Callee, Call->getExprLoc(), Args);
+    EdgeExtras Extras;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee); Method && Method->isInstance()) {
+      const Expr *Object = nullptr;
+      bool Qualified = false;
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+        if (const auto *ME = dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens())) {
+          Object = ME->getBase();
+          Qualified = ME->hasQualifier();
+        }
+      } else if (isa<CXXOperatorCallExpr>(Call) && Call->getNumArgs() > 0) {
+        Object = Call->getArg(0);
+      }
+      if (Object) {
+        Extras.Object = classifyObject(Object);
+        // `Base::put()` names its function; an object whose class is known (a local of a
+        // derived class, a final class) runs that class's override; anything else reaches
+        // whichever override its dynamic class has.
+        if (Method->isVirtual() && !Qualified) {
+          if (const CXXMethodDecl *Known = Method->getDevirtualizedMethod(Object, false)) {
+            Callee = Known;
+          } else {
+            Extras.Virtual = true;
+            Extras.DispatchClass = S.recordClass(Method->getParent());
+          }
+        }
+      }
+    }
+    addEdge(EdgeKind::Call, Callee, Call->getExprLoc(), Args, Extras);
     return true;
   }
 
@@ -212,6 +473,7 @@ public:
     const CXXConstructExpr *Construct = New->getConstructExpr();
     if (!Record || !Construct || Construct->getConstructor()->isCopyOrMoveConstructor())
       return true;
+    S.noteConstructed(Record, LibDepth);
     // A listed type built with new is reported at the new-expression, not at its constructor.
     if (visitListedConstruction(Record, New->getAllocatedType(), Construct, New->getBeginLoc(),
                                 New->getEndLoc()))
@@ -232,10 +494,25 @@ public:
     // Listed types are reported, never entered: their own constructors are the library's.
     if (S.Rules.forRecord(Record) || S.Rules.isReadFileType(Record))
       return true;
+    if (Whole)
+      S.noteConstructed(Record, LibDepth);
     if (Ctor->isTrivial() || (Ctor->isImplicit() && Ctor->isCopyOrMoveConstructor()))
       return true;
+    // The object a constructor runs for: a base or member of the object being built is part of
+    // it; anything else is a new object built here (a local, a temporary, a new-expression).
+    EdgeExtras Extras;
+    if (!Whole || E == MemberInit) {
+      Extras.Object.Kind = ObjectKind::This;
+    } else {
+      Extras.Object.Kind = ObjectKind::Local;
+      Extras.Object.Function = FnId;
+      Extras.Object.Built = Where;
+      auto Var = InitializedVars.find(E);
+      Extras.Object.Name =
+          Var != InitializedVars.end() ? Var->second->getNameAsString() : typeName(E->getType());
+    }
     addEdge(EdgeKind::Construct, Ctor, Where,
-            llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs()));
+            llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs()), Extras);
     return true;
   }
 
@@ -243,10 +520,10 @@ public:
     const CXXMethodDecl *Op = Lambda->getCallOperator();
     if (const FunctionTemplateDecl *Generic = Op->getDescribedFunctionTemplate()) {
       for (const FunctionDecl *Spec : Generic->specializations())
-        addEdge(EdgeKind::Lambda, Spec, Lambda->getBeginLoc(), {});
+        addEdge(EdgeKind::Lambda, Spec, Lambda->getBeginLoc(), {}, lambdaExtras());
       return true;
     }
-    addEdge(EdgeKind::Lambda, Op, Lambda->getBeginLoc(), {});
+    addEdge(EdgeKind::Lambda, Op, Lambda->getBeginLoc(), {}, lambdaExtras());
     return true;
   }
 
@@ -264,23 +541,158 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *D) {
-    if (const Expr *Init = D->getInit())
+    if (const Expr *Init = D->getInit()) {
       S.addDependencies(D, S.dependencies(Init));
+      InitializedVars[Init->IgnoreImplicit()] = D;
+    }
     return true;
   }
 
 private:
+  /// A once-only context: always (a static's initializer, std::call_once, a guard on a static),
+  /// or PerOwner (a guard on a member of `this`: once per object).
+  struct OnceContext {
+    std::string Reason;
+    bool PerOwner = false;
+  };
+
   /// Marks the walk as once-only for as long as it lives.
   class OnceScope {
   public:
-    OnceScope(Walker &W, std::string Reason) : W(W) { W.OnceReasons.push_back(std::move(Reason)); }
+    OnceScope(Walker &W, std::string Reason, bool PerOwner = false) : W(W) {
+      W.OnceReasons.push_back({std::move(Reason), PerOwner});
+    }
     ~OnceScope() { W.OnceReasons.pop_back(); }
+    OnceScope(const OnceScope &) = delete;
+    OnceScope &operator=(const OnceScope &) = delete;
 
   private:
     Walker &W;
   };
 
-  std::string onceReason() const { return OnceReasons.empty() ? "" : OnceReasons.back(); }
+  /// The innermost unconditional once-only context, else the innermost per-owner one.
+  const OnceContext *onceContext() const {
+    for (auto It = OnceReasons.rbegin(); It != OnceReasons.rend(); ++It)
+      if (!It->PerOwner)
+        return &*It;
+    return OnceReasons.empty() ? nullptr : &OnceReasons.back();
+  }
+
+  static std::string guardReason(const ValueDecl *Kept) {
+    return "under the lazy-initialization guard on '" + Kept->getNameAsString() + "'";
+  }
+
+  /// A lambda's body runs for the object of the function that creates it (its captured this).
+  static EdgeExtras lambdaExtras() {
+    EdgeExtras X;
+    X.Object.Kind = ObjectKind::This;
+    return X;
+  }
+
+  /// Whether a shared_ptr variable's initializer allocates the object it points to.
+  bool allocates(const Expr *Init) {
+    Init = Init->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+        Construct && Construct->getNumArgs() == 1)
+      Init = Construct->getArg(0)->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (isa<CXXNewExpr>(Init))
+      return true;
+    const auto *Call = dyn_cast<CallExpr>(Init);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && S.Rules.isAllocationFactory(Callee);
+  }
+
+  /// Whether FD is a member of a class from a system header (a standard container, a smart
+  /// pointer, an iterator): its accessors give views of what the object holds.
+  bool isLibraryMember(const FunctionDecl *FD) const {
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(FD);
+    return M && S.SM.isInSystemHeader(S.SM.getFileLoc(M->getParent()->getLocation()));
+  }
+
+  /// The object an expression designates, as far as ownership goes: `this` or what this owns
+  /// (members by value, through unique_ptr and optional, elements of owned containers), a local
+  /// or captured variable owning its object, a static, or a temporary built here. References,
+  /// pointers and iterators are followed to what they were bound to; parameters and objects
+  /// someone else owns are None.
+  ObjectRef classifyObject(const Expr *E, unsigned Depth = 0) {
+    if (!E || Depth > 8)
+      return {};
+    for (const Expr *Prev = nullptr; Prev != E;) {
+      Prev = E;
+      E = E->IgnoreImplicit()->IgnoreParens();
+    }
+    ObjectRef R;
+    if (isa<CXXThisExpr>(E)) {
+      R.Kind = ObjectKind::This;
+      return R;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (const auto *Var = dyn_cast<VarDecl>(Member->getMemberDecl())) {
+        if (Var->hasGlobalStorage())
+          R.Kind = ObjectKind::Static;
+        return R;
+      }
+      const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+      if (!Field || holdingOf(Field->getType()) != Holding::Owns)
+        return R;
+      return classifyObject(Member->getBase(), Depth + 1);
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!Var || isa<ParmVarDecl>(Var))
+        return R;
+      if (Var->hasGlobalStorage()) {
+        R.Kind = ObjectKind::Static;
+        return R;
+      }
+      const Expr *Init = Var->getInit();
+      Holding H = holdingOf(Var->getType());
+      if (H == Holding::Shares)
+        H = Init && allocates(Init) ? Holding::Owns : Holding::Aliases;
+      if (H == Holding::Aliases)
+        return Init ? classifyObject(Init, Depth + 1) : R;
+      const auto *Owner = dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+      // An init-capture belongs to the closure, built where the lambda is.
+      if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Owner);
+          Var->isInitCapture() && Method && Method->getParent()->isLambda())
+        Owner = dyn_cast_or_null<FunctionDecl>(Method->getParent()->getParentFunctionOrMethod());
+      if (!Owner)
+        return R;
+      R.Function = S.Names.id(Owner);
+      R.Kind = R.Function == FnId ? ObjectKind::Local : ObjectKind::Captured;
+      R.Built = Var->getLocation();
+      R.Name = Var->getNameAsString();
+      return R;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      OverloadedOperatorKind K = Op->getOperator();
+      if ((K == OO_Arrow || K == OO_Star || K == OO_Subscript) && Op->getNumArgs() > 0 &&
+          isLibraryMember(Op->getDirectCallee()))
+        return classifyObject(Op->getArg(0), Depth + 1);
+      return R;
+    }
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *M = Call->getMethodDecl();
+      if (M && isLibraryMember(M) && holdingOf(M->getReturnType()) == Holding::Aliases)
+        return classifyObject(Call->getImplicitObjectArgument(), Depth + 1);
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() == UO_Deref || Unary->getOpcode() == UO_AddrOf)
+        return classifyObject(Unary->getSubExpr(), Depth + 1);
+      return R;
+    }
+    // A temporary (or a new-expression's object) built here.
+    if (isa<CXXNewExpr>(E) || (E->isPRValue() && E->getType()->isRecordType())) {
+      R.Kind = ObjectKind::Local;
+      R.Function = FnId;
+      R.Built = E->getBeginLoc();
+      if (const auto *New = dyn_cast<CXXNewExpr>(E))
+        R.Name = typeName(New->getAllocatedType());
+      else
+        R.Name = typeName(E->getType());
+    }
+    return R;
+  }
 
   bool isGuarded(const ValueDecl *D) const {
     for (const auto &Set : Guards)
@@ -330,27 +742,52 @@ private:
     TraverseStmt(If->getConditionVariableDeclStmt());
     TraverseStmt(If->getCond());
     Guards.push_back(If->getCond() ? guardVars(If) : llvm::SmallPtrSet<const ValueDecl *, 2>());
-    TraverseStmt(If->getThen());
-    TraverseStmt(If->getElse());
+    ConditionTests Tests = conditionTests(If->getCond());
+    traverseBranch(If->getThen(), Tests.Unset);
+    traverseBranch(If->getElse(), Tests.Set);
     Guards.pop_back();
     return true;
   }
 
+  /// A branch taken while a keeper is not built yet, that builds it (stores into it), runs once
+  /// per keeper: the whole branch, with the locals built to make the object (a configuration
+  /// filled in just before the client) and a flag set after the work. Once per process for a
+  /// static keeper; once per object for a member of `this`, which the join checks against where
+  /// that object is built.
+  void traverseBranch(Stmt *Branch, const KeeperSet &Unset) {
+    if (!Branch)
+      return;
+    StoredKeeper Stored = storedKeeper({Branch}, Unset);
+    if (!Stored.Kept) {
+      TraverseStmt(Branch);
+      return;
+    }
+    OnceScope Once(*this, guardReason(Stored.Kept), Stored.PerOwner);
+    TraverseStmt(Branch);
+  }
+
   /// `if (g_client) return *g_client;` guards the rest of the block like an if-then would.
   bool traverseBlock(CompoundStmt *Block) {
-    size_t Pushed = 0;
-    for (Stmt *Child : Block->body()) {
-      TraverseStmt(Child);
-      if (const auto *If = dyn_cast<IfStmt>(Child);
-          If && If->getCond() && !If->getElse() && endsInReturn(If->getThen())) {
-        auto Vars = guardVars(If);
-        if (!Vars.empty()) {
-          Guards.push_back(std::move(Vars));
-          ++Pushed;
-        }
+    size_t Pushed = 0, OncePushed = 0;
+    llvm::ArrayRef<Stmt *> Body(Block->body_begin(), Block->body_end());
+    for (size_t I = 0; I < Body.size(); ++I) {
+      TraverseStmt(Body[I]);
+      const auto *If = dyn_cast<IfStmt>(Body[I]);
+      if (!If || !If->getCond() || If->getElse() || !endsInReturn(If->getThen()))
+        continue;
+      auto Vars = guardVars(If);
+      if (!Vars.empty()) {
+        Guards.push_back(std::move(Vars));
+        ++Pushed;
+      }
+      StoredKeeper Stored = storedKeeper(Body.drop_front(I + 1), conditionTests(If->getCond()).Set);
+      if (Stored.Kept) {
+        OnceReasons.push_back({guardReason(Stored.Kept), Stored.PerOwner});
+        ++OncePushed;
       }
     }
     Guards.resize(Guards.size() - Pushed);
+    OnceReasons.resize(OnceReasons.size() - OncePushed);
     return true;
   }
 
@@ -359,8 +796,16 @@ private:
     const Expr *E = Init->getInit();
     if (!Init->isWritten() && Init->isAnyMemberInitializer() && E && !isa<CXXDefaultInitExpr>(E))
       LocationOverride = Init->getAnyMember()->getLocation();
+    // The member's own construction builds part of this object, not a new one.
+    if (Init->isAnyMemberInitializer() && E) {
+      const Expr *Built = E;
+      if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(Built))
+        Built = Default->getExpr();
+      MemberInit = Built ? Built->IgnoreImplicit() : nullptr;
+    }
     TraverseConstructorInitializer(const_cast<CXXCtorInitializer *>(Init));
     LocationOverride = SourceLocation();
+    MemberInit = nullptr;
   }
 
   /// A listed construction is a resource site. Returns whether Record is listed.
@@ -379,6 +824,11 @@ private:
     const ResourceMatch &Match = S.Rules.forRecord(Record);
     if (!Match)
       return false;
+    // Built from a pool, the object borrows a connection the pool already opened.
+    for (const Expr *Arg : Args)
+      if (const CXXRecordDecl *From = Arg->getType().getNonReferenceType()->getAsCXXRecordDecl())
+        if (S.Rules.isLeaseSource(From))
+          return true;
     addSite(ResourceSite::Kind::Construction, Match, typeName(Type), Begin, End, Args, Record);
     return true;
   }
@@ -404,6 +854,12 @@ private:
               Call->getEndLoc(), Args, Record);
       return true;
     }
+    S.noteConstructed(Record, LibDepth);
+    EdgeExtras Extras;
+    Extras.Object.Kind = ObjectKind::Local;
+    Extras.Object.Function = FnId;
+    Extras.Object.Built = Call->getBeginLoc();
+    Extras.Object.Name = typeName(Built);
     // An unlisted type built through the factory runs its constructor here: find which one the
     // factory's instantiation calls, so a wrapper built per call is followed into.
     for (const CXXConstructorDecl *Ctor : constructorsRunBy(Factory, Record)) {
@@ -411,7 +867,7 @@ private:
       llvm::ArrayRef<const Expr *> Forwarded = Args;
       if (Forwarded.size() > Ctor->getNumParams())
         Forwarded = Forwarded.take_back(Ctor->getNumParams());
-      addEdge(EdgeKind::Factory, Ctor, Call->getBeginLoc(), Forwarded);
+      addEdge(EdgeKind::Factory, Ctor, Call->getBeginLoc(), Forwarded, Extras);
     }
     return true;
   }
@@ -436,9 +892,17 @@ private:
     return T.getLocalUnqualifiedType().getAsString(Policy);
   }
 
+  /// Whether this walk is of library code (FunctionSummary::Library).
+  bool inLibrary() const { return LibDepth > 0; }
+
   void addEdge(EdgeKind Kind, const FunctionDecl *Callee, SourceLocation Site,
-               llvm::ArrayRef<const Expr *> Args) {
-    if (S.outOfScope(Callee->getLocation()))
+               llvm::ArrayRef<const Expr *> Args, const EdgeExtras &Extras = {}) {
+    bool InScope = !S.outOfScope(Callee->getLocation());
+    // A library template the user's types instantiated is walked as far as MaxLibraryDepth; a
+    // virtual call is kept whatever its callee, since the overrides may be the user's.
+    bool IntoLibrary =
+        !InScope && LibDepth < TuState::MaxLibraryDepth && S.wantsLibraryWalk(Callee);
+    if (!InScope && !IntoLibrary && !Extras.Virtual)
       return;
     CallEdge E;
     E.Caller = FnId;
@@ -446,7 +910,25 @@ private:
     E.CalleeName = S.Names.displayName(Callee);
     E.Kind = Kind;
     E.Site = S.Loc.point(Site);
-    E.OnceReason = onceReason();
+    if (const OnceContext *Once = onceContext()) {
+      E.OnceReason = Once->Reason;
+      E.OwnerGuard = Once->PerOwner;
+    }
+    E.Virtual = Extras.Virtual;
+    E.DispatchClass = Extras.DispatchClass;
+    E.Object = Extras.Object.Kind;
+    E.ObjectFunction = Extras.Object.Function;
+    E.ObjectName = Extras.Object.Name;
+    if (Extras.Object.Built.isValid())
+      E.ObjectBuilt = S.Loc.point(Extras.Object.Built);
+    // A finding the join moves to this line (where the user's code calls into a library, where
+    // an object is built) obeys the NOLINT comments there.
+    if (!inLibrary()) {
+      if (IntoLibrary)
+        E.SilencedAtSite = S.silencedRules(Site);
+      if (Extras.Object.Built.isValid())
+        E.SilencedAtObject = S.silencedRules(Extras.Object.Built);
+    }
     bool AnyDeps = false;
     for (const Expr *Arg : Args) {
       E.ArgDeps.push_back(S.dependencies(Arg));
@@ -455,15 +937,19 @@ private:
     if (!AnyDeps)
       E.ArgDeps.clear();
     S.addEdge(std::move(E));
-    S.enqueue(Callee);
+    if (InScope)
+      S.enqueue(Callee);
+    else if (IntoLibrary)
+      S.enqueueLibrary(Callee, LibDepth + 1);
   }
 
   void addSite(ResourceSite::Kind What, const ResourceMatch &Match, std::string Name,
                SourceLocation Begin, SourceLocation End, llvm::ArrayRef<const Expr *> Args,
                const CXXRecordDecl *Built = nullptr) {
-    if (S.outOfScope(Begin) || S.silenced(Begin, Match.Kind->Rule))
+    if (S.outOfScope(Begin) && !inLibrary())
       return;
     ResourceSite Site;
+    Site.Silenced = S.silenced(Begin, Match.Kind->Rule);
     Site.Function = FnId;
     Site.What = What;
     Site.ResourceKind = Match.Kind->Name;
@@ -474,7 +960,10 @@ private:
       Site.MatchedAs = Match.MatchedAs;
     Site.Where = S.Loc.point(Begin);
     Site.End = S.Loc.endOfToken(End, S.Ctx.getLangOpts());
-    Site.OnceReason = onceReason();
+    if (const OnceContext *Once = onceContext()) {
+      Site.OnceReason = Once->Reason;
+      Site.OwnerGuard = Once->PerOwner;
+    }
     for (const Expr *Arg : Args) {
       std::vector<ParamRef> Deps = S.dependencies(Arg);
       Site.ArgDeps.insert(Site.ArgDeps.end(), Deps.begin(), Deps.end());
@@ -493,7 +982,12 @@ private:
   TuState &S;
   const FunctionDecl *Fn;
   std::string FnId;
-  std::vector<std::string> OnceReasons;
+  unsigned LibDepth = 0;
+  std::vector<OnceContext> OnceReasons;
+  /// The construction a member initializer of the constructor being walked runs, while it runs.
+  const Expr *MemberInit = nullptr;
+  /// Variables by their initializer, to name the object a construction builds.
+  llvm::DenseMap<const Expr *, const VarDecl *> InitializedVars;
   std::vector<llvm::SmallPtrSet<const ValueDecl *, 2>> Guards;
   llvm::SmallPtrSet<const DeclRefExpr *, 8> CalleeRefs;
   llvm::SmallPtrSet<const CXXConstructExpr *, 4> ConsumedConstructions;

@@ -36,6 +36,26 @@ public:
       for (const RegistrationCall &C : S.RegistrationCalls)
         Registrations[C.Function].push_back(&C);
       StaticInitializers.insert(S.StaticInitializers.begin(), S.StaticInitializers.end());
+      for (const ClassSummary &C : S.Classes)
+        Classes.try_emplace(C.Id, &C);
+      Constructed.insert(S.ConstructedClasses.begin(), S.ConstructedClasses.end());
+    }
+    for (const auto &[Id, C] : Classes) {
+      for (const std::string &Base : C->Bases)
+        Derived[Base].push_back(Id);
+      for (const VirtualMethod &M : C->Methods) {
+        MethodClass.try_emplace(M.Id, Id);
+        Methods.try_emplace(M.Id, &M);
+        for (const std::string &Overridden : M.Overrides)
+          OverriddenBy[Overridden].push_back(M.Id);
+      }
+    }
+    // Deterministic order whatever the order of the summaries.
+    for (auto &[Id, List] : Derived)
+      std::sort(List.begin(), List.end());
+    for (auto &[Id, List] : OverriddenBy) {
+      std::sort(List.begin(), List.end());
+      List.erase(std::unique(List.begin(), List.end()), List.end());
     }
     // Deterministic order whatever the order of the summaries: by place, then by id.
     auto ByPlace = [](const HandlerRoot *A, const HandlerRoot *B) {
@@ -67,6 +87,69 @@ public:
     return It == Sites.end() ? NoSites : It->second;
   }
   const std::vector<const HandlerRoot *> &roots() const { return Roots; }
+  /// Whether Id is library code walked for the user's types (FunctionSummary::Library).
+  bool isLibrary(const std::string &Id) const {
+    const FunctionSummary *F = function(Id);
+    return F && F->Library;
+  }
+  std::string nameOf(const std::string &Id) const {
+    if (const FunctionSummary *F = function(Id))
+      return F->Name;
+    auto M = Methods.find(Id);
+    return M == Methods.end() ? Id : M->second->Name;
+  }
+  std::string className(const std::string &Id) const {
+    auto C = Classes.find(Id);
+    return C == Classes.end() ? Id : C->second->Name;
+  }
+
+  /// A function an edge may run. A virtual call may run several: Override says the target
+  /// overrides the called method, OnlyBuilt names the one class of the interface that is built
+  /// when there is only one.
+  struct Target {
+    std::string Id;
+    bool Override = false;
+    std::string OnlyBuilt;
+  };
+
+  /// What E may run: its callee; for a virtual call, every override of it in a class derived
+  /// from the class it is called through (class-hierarchy analysis), or, when the summaries
+  /// build exactly one class of that interface, that class's override alone. A call made in a
+  /// template instantiation (a container's get<T>) prefers the overrides in classes
+  /// instantiated with the same types (the registration of T).
+  const std::vector<Target> &targets(const CallEdge &E) const {
+    auto Cached = TargetCache.find(&E);
+    if (Cached != TargetCache.end())
+      return Cached->second;
+    std::vector<Target> Out;
+    if (!E.Virtual) {
+      Out.push_back({E.Callee, false, ""});
+      return TargetCache.emplace(&E, std::move(Out)).first->second;
+    }
+    std::vector<std::string> Built;
+    for (const std::string &C : derivedClosure(E.DispatchClass))
+      if (Constructed.count(C))
+        Built.push_back(C);
+    if (Built.size() == 1) {
+      std::string Final = finalOverrider(Built.front(), E.Callee);
+      Out.push_back({Final, Final != E.Callee, Built.front()});
+      return TargetCache.emplace(&E, std::move(Out)).first->second;
+    }
+    Out.push_back({E.Callee, false, ""});
+    std::vector<std::string> Overrides = overriderClosure(E.Callee);
+    const FunctionSummary *Caller = function(E.Caller);
+    if (Caller && !Caller->TypeArgs.empty()) {
+      std::vector<std::string> SameTypes;
+      for (const std::string &O : Overrides)
+        if (sharesTypeArg(O, Caller->TypeArgs))
+          SameTypes.push_back(O);
+      if (!SameTypes.empty())
+        Overrides = std::move(SameTypes);
+    }
+    for (const std::string &O : Overrides)
+      Out.push_back({O, true, ""});
+    return TargetCache.emplace(&E, std::move(Out)).first->second;
+  }
   /// Dynamic initializers of static variables (they run before main), in id order.
   const std::set<std::string> &staticInitializers() const { return StaticInitializers; }
   const std::vector<const RegistrationCall *> &registrationsIn(const std::string &Id) const {
@@ -99,26 +182,137 @@ public:
   }
 
 private:
+  /// Class Id and every class derived from it, directly or not, in id order.
+  std::vector<std::string> derivedClosure(const std::string &Id) const {
+    std::set<std::string> Seen{Id};
+    std::deque<std::string> Queue{Id};
+    while (!Queue.empty()) {
+      auto It = Derived.find(Queue.front());
+      Queue.pop_front();
+      if (It != Derived.end())
+        for (const std::string &D : It->second)
+          if (Seen.insert(D).second)
+            Queue.push_back(D);
+    }
+    return {Seen.begin(), Seen.end()};
+  }
+
+  /// Every method that overrides Method, directly or through intermediate overrides.
+  std::vector<std::string> overriderClosure(const std::string &Method) const {
+    std::set<std::string> Seen;
+    std::deque<std::string> Queue{Method};
+    while (!Queue.empty()) {
+      auto It = OverriddenBy.find(Queue.front());
+      Queue.pop_front();
+      if (It != OverriddenBy.end())
+        for (const std::string &O : It->second)
+          if (Seen.insert(O).second)
+            Queue.push_back(O);
+    }
+    return {Seen.begin(), Seen.end()};
+  }
+
+  bool overrides(const std::string &Method, const std::string &Base, unsigned Depth = 0) const {
+    auto It = Methods.find(Method);
+    if (It == Methods.end() || Depth > 32)
+      return false;
+    for (const std::string &O : It->second->Overrides)
+      if (O == Base || overrides(O, Base, Depth + 1))
+        return true;
+    return false;
+  }
+
+  /// The override of Method an object of class Class runs: the nearest one in Class and its
+  /// bases, or Method itself.
+  std::string finalOverrider(const std::string &Class, const std::string &Method) const {
+    std::set<std::string> Seen{Class};
+    std::deque<std::string> Queue{Class};
+    while (!Queue.empty()) {
+      auto It = Classes.find(Queue.front());
+      Queue.pop_front();
+      if (It == Classes.end())
+        continue;
+      for (const VirtualMethod &M : It->second->Methods)
+        if (M.Id == Method || overrides(M.Id, Method))
+          return M.Id;
+      for (const std::string &B : It->second->Bases)
+        if (Seen.insert(B).second)
+          Queue.push_back(B);
+    }
+    return Method;
+  }
+
+  bool sharesTypeArg(const std::string &Method, const std::vector<std::string> &TypeArgs) const {
+    auto Owner = MethodClass.find(Method);
+    if (Owner == MethodClass.end())
+      return false;
+    auto C = Classes.find(Owner->second);
+    if (C == Classes.end())
+      return false;
+    for (const std::string &T : C->second->TypeArgs)
+      if (std::find(TypeArgs.begin(), TypeArgs.end(), T) != TypeArgs.end())
+        return true;
+    return false;
+  }
+
   std::unordered_map<std::string, const FunctionSummary *> Functions;
   std::unordered_map<std::string, std::vector<const CallEdge *>> Out;
   std::unordered_map<std::string, std::vector<const ResourceSite *>> Sites;
   std::vector<const HandlerRoot *> Roots;
   std::unordered_map<std::string, std::vector<const RegistrationCall *>> Registrations;
   std::set<std::string> StaticInitializers;
+  std::map<std::string, const ClassSummary *> Classes;
+  std::unordered_map<std::string, std::vector<std::string>> Derived;
+  std::unordered_map<std::string, std::string> MethodClass;
+  std::unordered_map<std::string, const VirtualMethod *> Methods;
+  std::unordered_map<std::string, std::vector<std::string>> OverriddenBy;
+  std::set<std::string> Constructed;
+  mutable std::unordered_map<const CallEdge *, std::vector<Target>> TargetCache;
   const std::vector<const RegistrationCall *> NoRegistrations;
   const std::vector<const CallEdge *> None;
   const std::vector<const ResourceSite *> NoSites;
 };
 
-/// How one function was reached from a handler: the edge taken and the request-derived
-/// parameters known on that path.
+/// A line a finding can be moved to from its resource site, with the source rules NOLINT
+/// comments silence there, and the name of the object built there (for an owner).
+struct Anchor {
+  SourcePoint At;
+  const std::vector<std::string> *Silenced = nullptr;
+  std::string Name;
+
+  bool valid() const { return At.valid(); }
+  bool silences(const std::string &Rule) const {
+    return Silenced && std::find(Silenced->begin(), Silenced->end(), Rule) != Silenced->end();
+  }
+};
+
+/// How one function was reached from a handler (or from main): the edge taken and which of its
+/// targets, the request-derived parameters known on that path, and what the path says about
+/// where a finding belongs.
 struct Reached {
+  std::string Fn;
   const CallEdge *Via = nullptr;
-  std::string From;
+  CallGraph::Target Step;
+  std::string From; // the state the caller was reached in
   std::string Root; // where the search started (init work: main or a static initializer)
   unsigned Depth = 0;
   std::set<ParamRef> Tainted;
+  /// Fn's object (`this`) is built per invocation, there.
+  Anchor Owner;
+  /// Fn is library code: the user's line that called into it.
+  Anchor LibraryEntry;
+  /// The path passed a lazy-init guard on a member of an object built per invocation: what
+  /// it reaches is built once per such object, so per invocation, and reported at the object.
+  Anchor GuardOwner;
+  bool EnteredGuard = false; // Via is that guarded edge
 };
+
+/// Functions are explored once per state: a function reached for an object built per
+/// invocation, or from a different line of the user's code into a library, is a different case.
+std::string stateKey(const Reached &R) {
+  return R.Fn + "|" + CallGraph::key(R.Owner.At) + "|" + CallGraph::key(R.LibraryEntry.At) + "|" +
+         CallGraph::key(R.GuardOwner.At);
+}
 
 bool intersects(const std::vector<ParamRef> &Deps, const std::set<ParamRef> &Tainted) {
   for (const ParamRef &P : Deps)
@@ -127,7 +321,15 @@ bool intersects(const std::vector<ParamRef> &Deps, const std::set<ParamRef> &Tai
   return false;
 }
 
-std::string stepNote(const CallEdge &E) {
+std::string stepNote(const CallEdge &E, const CallGraph::Target &T, const CallGraph &G) {
+  if (T.Override) {
+    std::string Name = "'" + G.nameOf(T.Id) + "' (overrides '" + E.CalleeName + "'";
+    if (!T.OnlyBuilt.empty())
+      return "calls " + Name + "; '" + G.className(T.OnlyBuilt) +
+             "' is the only class derived from '" + G.className(E.DispatchClass) +
+             "' that is built)";
+    return "may call " + Name + ")";
+  }
   switch (E.Kind) {
   case EdgeKind::Call:
     return "calls '" + E.CalleeName + "'";
@@ -143,12 +345,45 @@ std::string stepNote(const CallEdge &E) {
   return "";
 }
 
+std::string stepNote(const Reached &R, const CallGraph &G) {
+  std::string Note = stepNote(*R.Via, R.Step, G);
+  if (R.EnteredGuard)
+    Note += ", " + R.Via->OnceReason + ", once per object";
+  return Note;
+}
+
+/// The last step of a moved finding's trace: the resource site itself.
+std::string siteNote(const ResourceSite &Site) {
+  switch (Site.What) {
+  case ResourceSite::Kind::Construction:
+    return "'" + Site.Name + "' is built here";
+  case ResourceSite::Kind::Call:
+    return "'" + Site.Name + "' is called here";
+  case ResourceSite::Kind::FileRead:
+    return "the file is opened here with '" + Site.Name + "'";
+  }
+  return "";
+}
+
 report::Location toLocation(const SourcePoint &P) {
   report::Location L;
   L.File = P.File;
   L.Line = P.Line;
   L.Column = P.Column;
   return L;
+}
+
+/// Whether a variable of function Fn is a local of a function on the path to Key: a lambda
+/// created on the path captured it, so it is built per invocation too.
+bool onPath(const std::string &Fn, std::string Key,
+            const std::unordered_map<std::string, Reached> &Seen) {
+  while (!Key.empty()) {
+    const Reached &R = Seen.at(Key);
+    if (R.Fn == Fn)
+      return true;
+    Key = R.From;
+  }
+  return false;
 }
 
 class FindingBuilder {
@@ -171,61 +406,156 @@ private:
     report::Finding F;
   };
 
+  /// Where a finding is reported: at its resource site, or moved to the user's line that made
+  /// it happen.
+  enum class Moved {
+    No,
+    ToLibraryEntry, // built in library code: where the user's code called into the library
+    ToOwner,        // built under a guard on a member of an object built per invocation
+    ToGuardOwner,   // reached through such a guard
+  };
+
+  using SeenMap = std::unordered_map<std::string, Reached>;
+
   /// Breadth-first from the handler, so each function is reached by a shortest chain.
   void explore(const HandlerRoot &Root) {
-    std::unordered_map<std::string, Reached> Seen;
+    SeenMap Seen;
     std::deque<std::string> Queue;
-    Reached &Start = Seen[Root.Function];
+    Reached Start;
+    Start.Fn = Root.Function;
     if (const FunctionSummary *F = G.function(Root.Function))
       for (unsigned I = 0; I < F->ParamNames.size(); ++I)
         Start.Tainted.insert({Root.Function, I});
-    Queue.push_back(Root.Function);
+    std::string StartKey = stateKey(Start);
+    Seen.emplace(StartKey, std::move(Start));
+    Queue.push_back(StartKey);
     while (!Queue.empty()) {
-      std::string Id = Queue.front();
+      std::string Key = Queue.front();
       Queue.pop_front();
-      const Reached &Here = Seen[Id];
-      for (const ResourceSite *Site : G.sitesIn(Id))
-        if (!Site->onceOnly())
-          report(Root, Id, *Site, Seen);
-      for (const CallEdge *E : G.edgesFrom(Id)) {
-        if (E->onceOnly() || Seen.count(E->Callee))
-          continue;
-        Reached Next;
-        Next.Via = E;
-        Next.From = Id;
-        Next.Depth = Here.Depth + 1;
-        Next.Tainted = Here.Tainted;
-        for (unsigned I = 0; I < E->ArgDeps.size(); ++I)
-          if (intersects(E->ArgDeps[I], Here.Tainted))
-            Next.Tainted.insert({E->Callee, I});
-        Seen.emplace(E->Callee, std::move(Next));
-        Queue.push_back(E->Callee);
+      const Reached &Here = Seen.at(Key);
+      bool HereLibrary = G.isLibrary(Here.Fn);
+      for (const ResourceSite *Site : G.sitesIn(Here.Fn))
+        report(Root, Key, *Site, Seen);
+      for (const CallEdge *E : G.edgesFrom(Here.Fn)) {
+        bool ViaGuard = false;
+        if (E->onceOnly()) {
+          // A guard on a member of an object built per invocation holds for that object only.
+          if (!E->OwnerGuard || !Here.Owner.valid())
+            continue;
+          ViaGuard = true;
+        }
+        for (const CallGraph::Target &T : G.targets(*E)) {
+          Reached Next;
+          Next.Fn = T.Id;
+          Next.Via = E;
+          Next.Step = T;
+          Next.From = Key;
+          Next.Depth = Here.Depth + 1;
+          Next.Tainted = Here.Tainted;
+          for (unsigned I = 0; I < E->ArgDeps.size(); ++I)
+            if (intersects(E->ArgDeps[I], Here.Tainted))
+              Next.Tainted.insert({T.Id, I});
+          if (G.isLibrary(T.Id))
+            Next.LibraryEntry =
+                HereLibrary ? Here.LibraryEntry : Anchor{E->Site, &E->SilencedAtSite, ""};
+          Next.Owner = ownerOf(*E, Key, Here, HereLibrary, Seen);
+          Next.GuardOwner = Here.GuardOwner;
+          if (ViaGuard && !Next.GuardOwner.valid()) {
+            Next.GuardOwner = Here.Owner;
+            Next.EnteredGuard = true;
+          }
+          std::string NextKey = stateKey(Next);
+          if (Seen.count(NextKey))
+            continue;
+          Seen.emplace(NextKey, std::move(Next));
+          Queue.push_back(NextKey);
+        }
       }
     }
   }
 
-  void report(const HandlerRoot &Root, const std::string &FnId, const ResourceSite &Site,
-              const std::unordered_map<std::string, Reached> &Seen) {
+  /// Where the callee's object is built when that is per invocation (see ObjectKind): a local
+  /// or temporary of a function on the path, or an object of the caller's that is; none for an
+  /// object built during init (a static, one captured from main, a parameter's).
+  Anchor ownerOf(const CallEdge &E, const std::string &Key, const Reached &Here, bool HereLibrary,
+                 const SeenMap &Seen) const {
+    switch (E.Object) {
+    case ObjectKind::This:
+      return Here.Owner;
+    case ObjectKind::Local:
+      break;
+    case ObjectKind::Captured:
+      if (!onPath(E.ObjectFunction, Key, Seen))
+        return {};
+      break;
+    case ObjectKind::None:
+    case ObjectKind::Static:
+      return {};
+    }
+    // Built inside library code: the user's line that called into it is where it is built.
+    if (HereLibrary)
+      return {Here.LibraryEntry.At, Here.LibraryEntry.Silenced, E.ObjectName};
+    return {E.ObjectBuilt, &E.SilencedAtObject, E.ObjectName};
+  }
+
+  void report(const HandlerRoot &Root, const std::string &StateKey, const ResourceSite &Site,
+              const SeenMap &Seen) {
+    const Reached &Here = Seen.at(StateKey);
+    Moved How = Moved::No;
+    Anchor At;
+    if (Site.onceOnly()) {
+      if (!Site.OwnerGuard || !Here.Owner.valid())
+        return;
+      How = Moved::ToOwner;
+      At = Here.Owner;
+    } else if (Here.GuardOwner.valid()) {
+      How = Moved::ToGuardOwner;
+      At = Here.GuardOwner;
+    } else if (G.isLibrary(Here.Fn) && Here.LibraryEntry.valid()) {
+      How = Moved::ToLibraryEntry;
+      At = Here.LibraryEntry;
+    }
+    if (How == Moved::No ? Site.Silenced : At.silences(Site.Rule))
+      return;
+    if (How == Moved::No)
+      At.At = Site.Where;
+
     const rules::ResourceKind *Kind = Rules.resource(Site.ResourceKind);
-    const Reached &Here = Seen.at(FnId);
-    std::string Key = CallGraph::key(Site);
+    std::string Key = CallGraph::key(Site) + "@" + CallGraph::key(At.At);
     auto Existing = BestBySite.find(Key);
     if (Existing != BestBySite.end() && Existing->second.Depth <= Here.Depth)
       return;
 
-    const FunctionSummary *Enclosing = G.function(FnId);
-    report::Location Where = toLocation(Site.Where);
-    Where.EndLine = Site.End.Line;
-    Where.EndColumn = Site.End.Column;
-    std::optional<report::Finding> Made =
-        report::makeFinding(Rules, Site.Rule, std::move(Where),
-                            message(Site, Kind, Root, FnId, Here.Depth), Kind ? Kind->Fix : "",
-                            {Site.Name, Enclosing ? Enclosing->Name : FnId, Site.Spelling}, Kind);
+    const FunctionSummary *Enclosing = G.function(Here.Fn);
+    report::Location Where = toLocation(At.At);
+    if (How == Moved::No) {
+      Where.EndLine = Site.End.Line;
+      Where.EndColumn = Site.End.Column;
+    }
+    std::string Message = message(Site, Kind, Root, StateKey, Seen, How, At);
+    std::string Fix = Kind ? Kind->Fix : "";
+    std::string EnclosingName = Enclosing ? Enclosing->Name : Here.Fn;
+    std::optional<report::Finding> Made;
+    if (How == Moved::No) {
+      Made = report::makeFinding(Rules, Site.Rule, std::move(Where), std::move(Message), Fix,
+                                 {Site.Name, EnclosingName, Site.Spelling}, Kind);
+    } else {
+      // A moved finding is told apart by the function its line is in, not by that line.
+      std::string MovedTo = anchorFunction(StateKey, Seen) + "|" + At.Name;
+      Made = report::makeFinding(Rules, Site.Rule, std::move(Where), std::move(Message), Fix,
+                                 {Site.Name, EnclosingName, Site.Spelling, MovedTo}, Kind);
+    }
     if (!Made)
       return;
     report::Finding &F = *Made;
     F.Handler = Root.Name;
-    F.Trace = trace(Root, FnId, Seen);
+    F.Trace = trace(Root, StateKey, Seen);
+    if (How != Moved::No) {
+      std::string Note = siteNote(Site);
+      if (How == Moved::ToOwner)
+        Note += " " + Site.OnceReason + ", once per object";
+      F.Trace.push_back({toLocation(Site.Where), Note});
+    }
     if (intersects(Site.ArgDeps, Here.Tainted)) {
       F.Level = rules::Severity::Note;
       F.Message += "; its arguments come from the request, so building it per invocation may "
@@ -234,15 +564,27 @@ private:
     BestBySite[Key] = {Here.Depth, std::move(F)};
   }
 
-  std::vector<report::TraceStep> trace(const HandlerRoot &Root, const std::string &FnId,
-                                       const std::unordered_map<std::string, Reached> &Seen) {
+  /// The name of the user's function a moved finding's line is in: the last function on the
+  /// path that is not library code.
+  std::string anchorFunction(std::string Key, const SeenMap &Seen) const {
+    while (!Key.empty()) {
+      const Reached &R = Seen.at(Key);
+      if (!G.isLibrary(R.Fn))
+        return G.nameOf(R.Fn);
+      Key = R.From;
+    }
+    return "";
+  }
+
+  std::vector<report::TraceStep> trace(const HandlerRoot &Root, std::string Key,
+                                       const SeenMap &Seen) {
     std::vector<report::TraceStep> Steps;
-    for (std::string Id = FnId; !Id.empty();) {
-      const Reached &R = Seen.at(Id);
+    while (!Key.empty()) {
+      const Reached &R = Seen.at(Key);
       if (!R.Via)
         break;
-      Steps.push_back({toLocation(R.Via->Site), stepNote(*R.Via)});
-      Id = R.From;
+      Steps.push_back({toLocation(R.Via->Site), stepNote(R, G)});
+      Key = R.From;
     }
     report::TraceStep First;
     const FunctionSummary *H = G.function(Root.Function);
@@ -259,7 +601,9 @@ private:
   }
 
   std::string message(const ResourceSite &Site, const rules::ResourceKind *Kind,
-                      const HandlerRoot &Root, const std::string &FnId, unsigned Depth) {
+                      const HandlerRoot &Root, const std::string &StateKey, const SeenMap &Seen,
+                      Moved How, const Anchor &At) {
+    const Reached &Here = Seen.at(StateKey);
     std::string What = Kind ? Kind->What : Site.ResourceKind;
     std::string Name = "'" + Site.Name + "'";
     if (!Site.MatchedAs.empty())
@@ -276,12 +620,27 @@ private:
       Head = "a file is opened for reading with " + Name;
       break;
     }
-    std::string Where = " on every invocation of handler '" + Root.Name + "'";
-    if (Depth > 0)
-      if (const FunctionSummary *F = G.function(FnId))
+    std::string Why = Kind && !Kind->Why.empty() ? ": " + Kind->Why : "";
+    std::string Every = " on every invocation of handler '" + Root.Name + "'";
+    if (How == Moved::ToOwner || How == Moved::ToGuardOwner) {
+      // The guard is the site's own, or that of the guarded call the path went through.
+      std::string Guarded = G.nameOf(Here.Fn), Reason = Site.OnceReason;
+      if (How == Moved::ToGuardOwner)
+        for (std::string K = StateKey; !K.empty(); K = Seen.at(K).From)
+          if (const Reached &R = Seen.at(K); R.EnteredGuard) {
+            Guarded = G.nameOf(R.Via->Caller);
+            Reason = R.Via->OnceReason;
+            break;
+          }
+      return Head + Every + ": '" + Guarded + "' builds it " + Reason +
+             ", once per object, and the object that holds it ('" + At.Name +
+             "', built here) is built per invocation" + Why;
+    }
+    std::string Where = Every;
+    if (Here.Depth > 0)
+      if (const FunctionSummary *F = G.function(Here.Fn))
         Where =
             " in '" + F->Name + "', which runs on every invocation of handler '" + Root.Name + "'";
-    std::string Why = Kind && !Kind->Why.empty() ? ": " + Kind->Why : "";
     return Head + Where + Why;
   }
 
@@ -319,6 +678,7 @@ public:
     for (const std::string &Start : Starts) {
       if (Seen.count(Start))
         continue;
+      Seen[Start].Fn = Start;
       Seen[Start].Root = Start;
       std::deque<std::string> Queue{Start};
       while (!Queue.empty()) {
@@ -379,12 +739,13 @@ private:
       Queue.pop_front();
       if (!G.registrationsIn(F).empty())
         return true;
-      for (const CallEdge *E : G.edgesFrom(F)) {
-        if (Handlers.count(E->Callee))
-          return true;
-        if (Seen.insert(E->Callee).second)
-          Queue.push_back(E->Callee);
-      }
+      for (const CallEdge *E : G.edgesFrom(F))
+        for (const CallGraph::Target &T : G.targets(*E)) {
+          if (Handlers.count(T.Id))
+            return true;
+          if (Seen.insert(T.Id).second)
+            Queue.push_back(T.Id);
+        }
     }
     return false;
   }
@@ -398,24 +759,36 @@ private:
     auto BeforeCutoff = [&Cutoff](const SourcePoint &P) {
       return !Cutoff.valid() || P.File != Cutoff.File || !(Cutoff < P);
     };
+    const Reached Here = Seen.at(Id);
+    // Library code builds what it builds for the user's line that called into it.
+    bool Moved = G.isLibrary(Id) && Here.LibraryEntry.valid();
     for (const ResourceSite *Site : G.sitesIn(Id)) {
       const rules::ResourceKind *Kind = Rules.resource(Site->ResourceKind);
       if ((Kind && !Kind->Enabled) || !BeforeCutoff(Site->Where) ||
+          (Moved ? Here.LibraryEntry.silences(Site->Rule) : Site->Silenced) ||
           !Reported.insert(CallGraph::key(*Site)).second)
         continue;
       Work.Items.push_back(item(*Site, Kind, Id, Seen));
     }
-    const Reached Here = Seen.at(Id);
     for (const CallEdge *E : G.edgesFrom(Id)) {
-      if (Handlers.count(E->Callee) || Seen.count(E->Callee) || !BeforeCutoff(E->Site))
+      if (!BeforeCutoff(E->Site))
         continue;
-      Reached Next;
-      Next.Via = E;
-      Next.From = Id;
-      Next.Root = Here.Root;
-      Next.Depth = Here.Depth + 1;
-      Seen.emplace(E->Callee, std::move(Next));
-      Queue.push_back(E->Callee);
+      for (const CallGraph::Target &T : G.targets(*E)) {
+        if (Handlers.count(T.Id) || Seen.count(T.Id))
+          continue;
+        Reached Next;
+        Next.Fn = T.Id;
+        Next.Via = E;
+        Next.Step = T;
+        Next.From = Id;
+        Next.Root = Here.Root;
+        Next.Depth = Here.Depth + 1;
+        if (G.isLibrary(T.Id))
+          Next.LibraryEntry =
+              G.isLibrary(Id) ? Here.LibraryEntry : Anchor{E->Site, &E->SilencedAtSite, ""};
+        Seen.emplace(T.Id, std::move(Next));
+        Queue.push_back(T.Id);
+      }
     }
   }
 
@@ -437,15 +810,19 @@ private:
     I.Kind = Site.ResourceKind;
     I.KindWhat = Kind ? Kind->What : Site.ResourceKind;
     I.Name = Site.Name;
-    I.Where = toLocation(Site.Where);
+    const Reached &Here = Seen.at(FnId);
+    bool Moved = G.isLibrary(FnId) && Here.LibraryEntry.valid();
+    I.Where = toLocation(Moved ? Here.LibraryEntry.At : Site.Where);
     const FunctionSummary *F = G.function(FnId);
     I.Function = F ? F->Name : FnId;
+    if (Moved)
+      I.Chain.push_back({toLocation(Site.Where), siteNote(Site)});
     std::string Id = FnId;
     for (;;) {
       const Reached &R = Seen.at(Id);
       if (!R.Via)
         break;
-      I.Chain.push_back({toLocation(R.Via->Site), stepNote(*R.Via)});
+      I.Chain.push_back({toLocation(R.Via->Site), stepNote(R, G)});
       Id = R.From;
     }
     if (const FunctionSummary *Root = G.function(Id))

@@ -157,6 +157,17 @@ const ResourceMatch &RuleMatcher::forCall(const FunctionDecl *Callee) {
   return Calls.try_emplace(Key, std::move(Match)).first->second;
 }
 
+bool RuleMatcher::isLeaseSource(const CXXRecordDecl *Record) {
+  const Decl *Key = Record->getCanonicalDecl();
+  auto It = LeaseSources.find(Key);
+  if (It != LeaseSources.end())
+    return It->second;
+  bool Listed = false;
+  for (const std::string &Name : hierarchyNames(Record))
+    Listed = Listed || matchesAny(Config.LeaseSourceTypes, Name);
+  return LeaseSources.try_emplace(Key, Listed).first->second;
+}
+
 bool RuleMatcher::isReadFileType(const CXXRecordDecl *Record) {
   const Decl *Key = Record->getCanonicalDecl();
   auto It = ReadFileTypes.find(Key);

@@ -32,6 +32,9 @@ public:
   const ResourceMatch &forCall(const clang::FunctionDecl *Callee);
   /// Whether constructing Record with a file name opens a file for reading.
   bool isReadFileType(const clang::CXXRecordDecl *Record);
+  /// Whether an object of type Record passed to a listed resource's constructor means the
+  /// resource is borrowed from it (a connection pool), not opened.
+  bool isLeaseSource(const clang::CXXRecordDecl *Record);
 
   bool isHandlerRegistration(const clang::FunctionDecl *FD) { return role(FD).Registration; }
   bool isHandlerFunction(const clang::FunctionDecl *FD) { return role(FD).Handler; }
@@ -53,6 +56,7 @@ private:
   llvm::DenseMap<const clang::Decl *, ResourceMatch> Records;
   llvm::DenseMap<const clang::Decl *, ResourceMatch> Calls;
   llvm::DenseMap<const clang::Decl *, bool> ReadFileTypes;
+  llvm::DenseMap<const clang::Decl *, bool> LeaseSources;
   llvm::DenseMap<const clang::Decl *, FunctionRole> Roles;
 };
 

@@ -43,6 +43,14 @@ public:
     return true;
   }
 
+  /// The class hierarchy virtual calls are dispatched over: every polymorphic class defined in
+  /// scope (library classes are recorded when the user's code builds or calls through them).
+  bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
+    if (RD->isThisDeclarationADefinition() && !RD->isDependentContext() && RD->isPolymorphic())
+      S.recordClass(RD);
+    return true;
+  }
+
   /// Namespace- and class-scope variables with a dynamic initializer: it runs before main.
   bool VisitVarDecl(VarDecl *VD) {
     if (isa<ParmVarDecl>(VD) || VD->isStaticLocal() || !VD->hasGlobalStorage() ||

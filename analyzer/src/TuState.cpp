@@ -2,7 +2,9 @@
 
 #include "clang/Index/USRGeneration.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 #include <algorithm>
 
@@ -41,6 +43,181 @@ void TuState::enqueue(const FunctionDecl *FD) {
     Worklist.push_back(Def);
 }
 
+void TuState::enqueueLibrary(const FunctionDecl *FD, unsigned Depth) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def || Def->isDependentContext())
+    return;
+  if (!outOfScope(Def->getLocation())) {
+    enqueue(Def);
+    return;
+  }
+  if (Depth == 0 || Depth > MaxLibraryDepth || !wantsLibraryWalk(Def))
+    return;
+  if (Queued.insert(Def).second) {
+    LibraryDepths[Def] = Depth;
+    Worklist.push_back(Def);
+  }
+}
+
+unsigned TuState::libraryDepth(const FunctionDecl *FD) const {
+  auto It = LibraryDepths.find(FD);
+  return It == LibraryDepths.end() ? 0 : It->second;
+}
+
+/// Whether D is part of the C++ standard library's implementation (std, or libstdc++'s
+/// __gnu_cxx for iterators and allocators).
+static bool inStandardLibrary(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
+        NS && !NS->isInline() && NS->getParent() && NS->getParent()->isTranslationUnit())
+      return NS->getName() == "std" || NS->getName() == "__gnu_cxx";
+  return false;
+}
+
+bool TuState::mentionsUserOrListedType(QualType T, unsigned Depth, bool ListedOnly) {
+  if (T.isNull() || Depth > 4)
+    return false;
+  T = T.getCanonicalType();
+  while (!T->getPointeeType().isNull())
+    T = T->getPointeeType().getCanonicalType();
+  if (const ArrayType *Array = T->getAsArrayTypeUnsafe())
+    return mentionsUserOrListedType(Array->getElementType(), Depth + 1, ListedOnly);
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  if ((!ListedOnly && !outOfScope(Record->getLocation())) || Rules.forRecord(Record) ||
+      Rules.isReadFileType(Record))
+    return true;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    if (Arg.getKind() == TemplateArgument::Type &&
+        mentionsUserOrListedType(Arg.getAsType(), Depth + 1, ListedOnly))
+      return true;
+  return false;
+}
+
+bool TuState::wantsLibraryWalk(const FunctionDecl *FD) {
+  FD = FD->getCanonicalDecl();
+  auto Known = LibraryWalks.find(FD);
+  if (Known != LibraryWalks.end())
+    return Known->second;
+  std::vector<QualType> Types;
+  auto Collect = [&Types](llvm::ArrayRef<TemplateArgument> Args, auto &Self) -> void {
+    for (const TemplateArgument &Arg : Args) {
+      if (Arg.getKind() == TemplateArgument::Type)
+        Types.push_back(Arg.getAsType());
+      else if (Arg.getKind() == TemplateArgument::Pack)
+        Self(Arg.pack_elements(), Self);
+    }
+  };
+  if (const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs())
+    Collect(Args->asArray(), Collect);
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC))
+      Collect(Spec->getTemplateArgs().asArray(), Collect);
+  // A class template the user's class derives from with itself as an argument (CRTP:
+  // clang::RecursiveASTVisitor<Walker>) is machinery the user's class inherits, hundreds of
+  // members deep, not code that builds what the user's types ask for.
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type)
+          if (const CXXRecordDecl *User = Arg.getAsType()->getAsCXXRecordDecl();
+              User && User->hasDefinition() && User->getDefinition()->isDerivedFrom(Spec)) {
+            LibraryWalks[FD] = false;
+            return false;
+          }
+  bool Want = false;
+  // The standard library's templates build the user's own types only as elements, through
+  // layers of allocator and iterator helpers that would dwarf the summary; they are walked for
+  // listed types alone (std::optional<S3Client>::emplace). Listed types are reported, never
+  // entered: their members are the library's own business.
+  bool ListedOnly = inStandardLibrary(FD);
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (!Method ||
+      (!Rules.forRecord(Method->getParent()) && !Rules.isReadFileType(Method->getParent())))
+    for (QualType T : Types)
+      if ((Want = mentionsUserOrListedType(T, 0, ListedOnly)))
+        break;
+  LibraryWalks[FD] = Want;
+  return Want;
+}
+
+std::string TuState::recordClass(const CXXRecordDecl *RD) {
+  RD = RD->getCanonicalDecl();
+  auto Known = ClassIds.find(RD);
+  if (Known != ClassIds.end())
+    return Known->second;
+  std::string Id = Names.classId(RD);
+  ClassIds[RD] = Id;
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def || !Def->isPolymorphic())
+    return Id;
+  ClassSummary C;
+  C.Id = Id;
+  C.Name = qualifiedName(Def);
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Def)) {
+    PrintingPolicy Policy(Ctx.getLangOpts());
+    Policy.SuppressTagKeyword = true;
+    Policy.SuppressInlineNamespace = true;
+    C.Name = QualType(Spec->getTypeForDecl(), 0).getAsString(Policy);
+  }
+  C.TypeArgs = templateTypeArgs(Def);
+  for (const CXXBaseSpecifier &Base : Def->bases())
+    if (const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl())
+      C.Bases.push_back(recordClass(B));
+  for (const CXXMethodDecl *M : Def->methods()) {
+    if (!M->isVirtual() || isa<CXXDestructorDecl>(M))
+      continue;
+    VirtualMethod V;
+    V.Id = Names.id(M);
+    V.Name = Names.displayName(M);
+    for (const CXXMethodDecl *Overridden : M->overridden_methods())
+      V.Overrides.push_back(Names.id(Overridden));
+    C.Methods.push_back(std::move(V));
+  }
+  Out.Classes.push_back(std::move(C));
+  return Id;
+}
+
+void TuState::noteConstructed(const CXXRecordDecl *RD, unsigned Depth) {
+  const CXXRecordDecl *Def = RD ? RD->getDefinition() : nullptr;
+  if (!Def || !Def->isPolymorphic())
+    return;
+  Constructed.insert(recordClass(Def));
+  // The virtual methods it has and inherits may run through a base-class pointer from now on:
+  // walk them as the code that built it would be walked.
+  llvm::SmallVector<const CXXRecordDecl *, 4> Pending{Def};
+  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
+  while (!Pending.empty()) {
+    const CXXRecordDecl *C = Pending.pop_back_val();
+    if (!C || !Seen.insert(C).second)
+      continue;
+    for (const CXXMethodDecl *M : C->methods())
+      if (M->isVirtual() && !isa<CXXDestructorDecl>(M))
+        enqueueLibrary(M, Depth + 1);
+    for (const CXXBaseSpecifier &Base : C->bases())
+      if (const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl())
+        Pending.push_back(B->getDefinition());
+  }
+}
+
+std::vector<std::string> TuState::silencedRules(SourceLocation L) {
+  std::vector<std::string> Out;
+  if (!Opts.ApplyNolint || L.isInvalid())
+    return Out;
+  if (SourceRules.empty())
+    for (const rules::ResourceKind &Kind : Rules.config().Resources)
+      if (std::find(SourceRules.begin(), SourceRules.end(), Kind.Rule) == SourceRules.end())
+        SourceRules.push_back(Kind.Rule);
+  for (const std::string &Rule : SourceRules)
+    if (silenced(L, Rule))
+      Out.push_back(Rule);
+  return Out;
+}
+
 const FunctionDecl *TuState::nextToWalk() {
   if (Worklist.empty())
     return nullptr;
@@ -59,6 +236,7 @@ const std::string &TuState::record(const FunctionDecl *FD) {
     F.Name = Names.displayName(FD);
     for (const ParmVarDecl *P : FD->parameters())
       F.ParamNames.push_back(P->getNameAsString());
+    F.TypeArgs = templateTypeArgs(FD);
   }
   if (!F.Definition.valid() && FD->hasBody(Def) && Def)
     F.Definition = Loc.point(Def->getLocation());
@@ -166,6 +344,12 @@ void TuState::addDependencies(const VarDecl *V, const std::vector<ParamRef> &Dep
 
 TranslationUnitSummary TuState::finish() {
   Out.MainFile = Loc.fileName(SM.getMainFileID());
+  for (const auto &[Def, Depth] : LibraryDepths) {
+    auto It = Functions.find(Names.id(Def));
+    if (It != Functions.end())
+      It->second.Library = true;
+  }
+  Out.ConstructedClasses.assign(Constructed.begin(), Constructed.end());
   for (auto &[Id, F] : Functions)
     Out.Functions.push_back(std::move(F));
   Functions.clear();

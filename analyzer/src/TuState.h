@@ -40,7 +40,31 @@ public:
 
   /// Queues FD's definition for walking (once), when it has a body in scope.
   void enqueue(const clang::FunctionDecl *FD);
+  /// Queues a library template instantiation (see FunctionSummary::Library) Depth calls away
+  /// from the user's code, when wantsLibraryWalk(FD) and Depth is within MaxLibraryDepth.
+  void enqueueLibrary(const clang::FunctionDecl *FD, unsigned Depth);
   const clang::FunctionDecl *nextToWalk();
+  /// How many calls into library code FD's walk is (0: FD is the user's code).
+  unsigned libraryDepth(const clang::FunctionDecl *FD) const;
+  /// Whether FD, out of scope, is an instantiation of a library template with one of the
+  /// user's types (a record defined in scope, a lambda) or a listed resource type among its
+  /// template arguments: the code the user's types made the library generate. For the standard
+  /// library's templates, only a listed type counts.
+  bool wantsLibraryWalk(const clang::FunctionDecl *FD);
+  /// Deep enough for a container's get<T> -> provider -> lifetime policy -> factory, and for a
+  /// standard container's member -> allocator -> construction; bounded since the standard
+  /// library's instantiations nest without end in sight.
+  static constexpr unsigned MaxLibraryDepth = 8;
+
+  /// Records a polymorphic class (with its polymorphic bases) in the summary's class table and
+  /// returns its id.
+  std::string recordClass(const clang::CXXRecordDecl *RD);
+  /// A complete object of RD is built in code Depth calls into library code: RD is among the
+  /// built classes, and its virtual methods are walked (they may run from now on).
+  void noteConstructed(const clang::CXXRecordDecl *RD, unsigned Depth);
+
+  /// The source rules a NOLINT comment silences at L (empty when NOLINT is not applied).
+  std::vector<std::string> silencedRules(clang::SourceLocation L);
 
   /// Records FD in the summary's function table and returns its id.
   const std::string &record(const clang::FunctionDecl *FD);
@@ -77,8 +101,15 @@ public:
   TranslationUnitSummary finish();
 
 private:
+  bool mentionsUserOrListedType(clang::QualType T, unsigned Depth, bool ListedOnly);
+
   std::vector<const clang::FunctionDecl *> Worklist;
   llvm::DenseSet<const clang::FunctionDecl *> Queued;
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> LibraryDepths;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> LibraryWalks;
+  llvm::DenseMap<const clang::CXXRecordDecl *, std::string> ClassIds;
+  std::set<std::string> Constructed;
+  std::vector<std::string> SourceRules;
   llvm::DenseMap<const clang::VarDecl *, std::vector<ParamRef>> VarDeps;
   llvm::DenseMap<clang::FileID, std::unique_ptr<NolintIndex>> Nolint;
   std::map<std::string, FunctionSummary> Functions;

@@ -173,6 +173,8 @@ private:
         applyNameList(V, Key, S.OnceCalls);
       else if (Key == "read-file-types")
         applyNameList(V, Key, S.ReadFileTypes);
+      else if (Key == "lease-source-types")
+        applyNameList(V, Key, S.LeaseSourceTypes);
       else if (Key == "report-system-headers") {
         if (auto B = scalarBool(V, "'report-system-headers'"))
           S.ReportSystemHeaders = *B;
@@ -181,7 +183,8 @@ private:
       else if (!Key.empty())
         unknownKey(Entry.first, Key,
                    {"handler-registrations", "handler-functions", "allocation-factories",
-                    "once-calls", "read-file-types", "report-system-headers", "resources"});
+                    "once-calls", "read-file-types", "lease-source-types", "report-system-headers",
+                    "resources"});
     }
   }
 

@@ -46,8 +46,8 @@ int main(int argc, const char **argv) {
     llvm::json::Object Out;
     llvm::json::Array Functions, Edges, Sites, Handlers;
     for (const auto &F : S.Functions)
-      Functions.push_back(
-          llvm::json::Object{{"id", F.Id}, {"name", F.Name}, {"def", point(F.Definition)}});
+      Functions.push_back(llvm::json::Object{
+          {"id", F.Id}, {"name", F.Name}, {"def", point(F.Definition)}, {"library", F.Library}});
     for (const auto &E : S.Edges) {
       llvm::json::Array ArgDeps;
       for (const auto &D : E.ArgDeps)
@@ -57,6 +57,10 @@ int main(int argc, const char **argv) {
                                          {"kind", static_cast<int>(E.Kind)},
                                          {"at", point(E.Site)},
                                          {"once", E.OnceReason},
+                                         {"owner_guard", E.OwnerGuard},
+                                         {"virtual", E.Virtual},
+                                         {"object", static_cast<int>(E.Object)},
+                                         {"object_built", point(E.ObjectBuilt)},
                                          {"args", std::move(ArgDeps)}});
     }
     for (const auto &R : S.Sites)
@@ -65,6 +69,7 @@ int main(int argc, const char **argv) {
                                          {"rule", R.Rule},
                                          {"at", point(R.Where)},
                                          {"once", R.OnceReason},
+                                         {"owner_guard", R.OwnerGuard},
                                          {"deps", deps(R.ArgDeps)}});
     for (const auto &H : S.Handlers)
       Handlers.push_back(llvm::json::Object{{"fn", H.Function}, {"name", H.Name}});
@@ -72,6 +77,16 @@ int main(int argc, const char **argv) {
     Out["edges"] = std::move(Edges);
     Out["sites"] = std::move(Sites);
     Out["handlers"] = std::move(Handlers);
+    llvm::json::Array Classes;
+    for (const auto &C : S.Classes) {
+      llvm::json::Array Methods;
+      for (const auto &M : C.Methods)
+        Methods.push_back(llvm::json::Object{{"id", M.Id}, {"overrides", M.Overrides}});
+      Classes.push_back(llvm::json::Object{
+          {"id", C.Id}, {"name", C.Name}, {"bases", C.Bases}, {"methods", std::move(Methods)}});
+    }
+    Out["classes"] = std::move(Classes);
+    Out["constructed"] = S.ConstructedClasses;
     llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(Out))) << "\n";
   }
   return 0;

@@ -52,6 +52,30 @@ struct FunctionSummary {
   std::string Name;       // for messages: "handler", "Storage::Storage", "lambda at main.cpp:9:24"
   SourcePoint Definition; // invalid when only declared in this TU
   std::vector<std::string> ParamNames;
+  /// An instantiation of a library template (a system header: a DI container, std::optional)
+  /// walked because the user's code instantiated it with one of its own or a listed type. What
+  /// it builds is reported where the user's code called into the library.
+  bool Library = false;
+  /// The type template arguments of the function and of the class templates it is a member of
+  /// (canonical spellings): a call made in `get<S3Client>` dispatches to the registration of
+  /// S3Client, not to every registration.
+  std::vector<std::string> TypeArgs;
+};
+
+/// A virtual member function of a class, and the methods it overrides directly.
+struct VirtualMethod {
+  std::string Id;
+  std::string Name;
+  std::vector<std::string> Overrides;
+};
+
+/// A polymorphic class: the class hierarchy the join dispatches virtual calls over.
+struct ClassSummary {
+  std::string Id; // the class's USR (file and offset for local classes)
+  std::string Name;
+  std::vector<std::string> Bases;
+  std::vector<VirtualMethod> Methods;
+  std::vector<std::string> TypeArgs; // as FunctionSummary::TypeArgs
 };
 
 enum class EdgeKind {
@@ -62,9 +86,20 @@ enum class EdgeKind {
   Reference, // a function named without being called (std::thread(worker), &Class::method)
 };
 
+/// What the callee's `this` is, seen from the caller: the join tells from it whether an object
+/// that keeps something under a lazy-init guard is itself built per invocation.
+enum class ObjectKind {
+  None,     // not a member function call, or nothing known
+  This,     // the caller's own object, or a member of it (or a base, or an element it owns)
+  Local,    // a local variable or temporary of the caller, built where ObjectBuilt says
+  Captured, // a local of ObjectFunction that a lambda captured
+  Static,   // an object with static storage
+};
+
 /// Caller reaches Callee at Site. Edges made in a once-only context (a static initializer,
 /// std::call_once, a lazy-init guard) are kept with OnceReason set; the join does not follow
-/// them.
+/// them, except those under a guard on a member of the caller's object (OwnerGuard), which are
+/// once-only only while that object outlives the invocation.
 struct CallEdge {
   std::string Caller;
   std::string Callee;
@@ -75,6 +110,21 @@ struct CallEdge {
   /// For each callee parameter, the parameters (of the caller or of a function enclosing it,
   /// for lambda captures) its argument is computed from.
   std::vector<std::vector<ParamRef>> ArgDeps;
+  /// OnceReason is a lazy-init guard on a member of the caller's object.
+  bool OwnerGuard = false;
+  /// A virtual call of Callee through a pointer or reference: any override of it in a class
+  /// derived from DispatchClass may run.
+  bool Virtual = false;
+  std::string DispatchClass;
+  /// The callee's object (member function calls and constructions).
+  ObjectKind Object = ObjectKind::None;
+  std::string ObjectFunction; // Local and Captured: the function the variable belongs to
+  SourcePoint ObjectBuilt;    // Local and Captured: where the object is built
+  std::string ObjectName;     // "db", or the type of a temporary
+  /// Source rules a NOLINT comment silences on Site's line and on ObjectBuilt's line: a finding
+  /// the join reports there instead of at the resource site obeys them.
+  std::vector<std::string> SilencedAtSite;
+  std::vector<std::string> SilencedAtObject;
 
   bool onceOnly() const { return !OnceReason.empty(); }
 };
@@ -95,6 +145,11 @@ struct ResourceSite {
   std::string OnceReason;
   std::vector<ParamRef> ArgDeps; // parameters the construction's arguments are computed from
   std::string Spelling;          // source text, for fingerprints
+  /// OnceReason is a lazy-init guard on a member of the function's object (see CallEdge).
+  bool OwnerGuard = false;
+  /// A NOLINT comment silences the rule on this line: reported only where the join moves the
+  /// finding to (the user's line that called into a library, an owner's construction).
+  bool Silenced = false;
 
   bool onceOnly() const { return !OnceReason.empty(); }
 };
@@ -126,6 +181,11 @@ struct TranslationUnitSummary {
   /// Ids of the dynamic initializers of variables with static storage at namespace or class
   /// scope (each a FunctionSummary named "initializer of 'x'"): they run before main.
   std::vector<std::string> StaticInitializers;
+  /// Polymorphic classes defined in the TU or built by it, and the ids of the classes the TU
+  /// builds (complete objects): a virtual call whose interface only one built class implements
+  /// reaches that class's override alone.
+  std::vector<ClassSummary> Classes;
+  std::vector<std::string> ConstructedClasses;
 };
 
 } // namespace coldstart::analyzer

@@ -88,6 +88,9 @@ struct SourceConfig {
   std::vector<NamePattern> AllocationFactories;  // std::make_shared, Aws::MakeShared, ...
   std::vector<NamePattern> OnceCalls;            // std::call_once: its callable runs once
   std::vector<NamePattern> ReadFileTypes;        // std::ifstream, ...: "file opened for reading"
+  /// Pools: a listed resource constructed from one of these borrows what the pool already
+  /// opened (soci::session from a soci::connection_pool) and is not a new construction.
+  std::vector<NamePattern> LeaseSourceTypes;
   std::vector<ResourceKind> Resources;
   bool ReportSystemHeaders = false;
 };
