@@ -143,12 +143,10 @@ void collectTests(const Expr *Cond, bool Negated, ConditionTests &Out, unsigned 
     Equal = Op->getOperator() == OO_EqualEqual;
   }
   if (LHS && RHS) {
-    if (isNullLike(RHS))
-      Add(LHS, Equal);
-    else if (isNullLike(LHS))
-      Add(RHS, Equal);
-    else if (calledName(RHS) == "end") // cache.find(key) == cache.end()
-      Add(LHS, Equal);
+    // `g == nullptr`, `nullptr == g`, `cache.find(key) == cache.end()`: the tested side.
+    bool RightIsReference = isNullLike(RHS) || calledName(RHS) == "end";
+    if (RightIsReference || isNullLike(LHS))
+      Add(RightIsReference ? LHS : RHS, Equal);
     return;
   }
   if (const auto *Not = dyn_cast<UnaryOperator>(Cond); Not && Not->getOpcode() == UO_LNot) {
@@ -889,6 +887,9 @@ private:
     PrintingPolicy Policy(S.Ctx.getLangOpts());
     Policy.SuppressTagKeyword = true;
     Policy.SuppressInlineNamespace = true;
+    // A library's own aliases (`value_type`) mean nothing where the finding is reported.
+    if (inLibrary())
+      T = T.getCanonicalType();
     return T.getLocalUnqualifiedType().getAsString(Policy);
   }
 

@@ -118,14 +118,23 @@ public:
   /// template instantiation (a container's get<T>) prefers the overrides in classes
   /// instantiated with the same types (the registration of T).
   const std::vector<Target> &targets(const CallEdge &E) const {
-    auto Cached = TargetCache.find(&E);
-    if (Cached != TargetCache.end())
+    if (!E.Virtual) {
+      auto Cached = DirectTargets.find(&E);
+      if (Cached != DirectTargets.end())
+        return Cached->second;
+      return DirectTargets.emplace(&E, std::vector<Target>{{E.Callee, false, ""}}).first->second;
+    }
+    // Dispatch depends on the method, the class it is called through and the caller's type
+    // arguments: edges that share them share one list.
+    const FunctionSummary *Caller = function(E.Caller);
+    std::string Key = E.Callee + "|" + E.DispatchClass;
+    if (Caller)
+      for (const std::string &T : Caller->TypeArgs)
+        Key += "|" + T;
+    auto Cached = DispatchTargets.find(Key);
+    if (Cached != DispatchTargets.end())
       return Cached->second;
     std::vector<Target> Out;
-    if (!E.Virtual) {
-      Out.push_back({E.Callee, false, ""});
-      return TargetCache.emplace(&E, std::move(Out)).first->second;
-    }
     std::vector<std::string> Built;
     for (const std::string &C : derivedClosure(E.DispatchClass))
       if (Constructed.count(C))
@@ -133,11 +142,10 @@ public:
     if (Built.size() == 1) {
       std::string Final = finalOverrider(Built.front(), E.Callee);
       Out.push_back({Final, Final != E.Callee, Built.front()});
-      return TargetCache.emplace(&E, std::move(Out)).first->second;
+      return DispatchTargets.emplace(Key, std::move(Out)).first->second;
     }
     Out.push_back({E.Callee, false, ""});
     std::vector<std::string> Overrides = overriderClosure(E.Callee);
-    const FunctionSummary *Caller = function(E.Caller);
     if (Caller && !Caller->TypeArgs.empty()) {
       std::vector<std::string> SameTypes;
       for (const std::string &O : Overrides)
@@ -148,7 +156,7 @@ public:
     }
     for (const std::string &O : Overrides)
       Out.push_back({O, true, ""});
-    return TargetCache.emplace(&E, std::move(Out)).first->second;
+    return DispatchTargets.emplace(Key, std::move(Out)).first->second;
   }
   /// Dynamic initializers of static variables (they run before main), in id order.
   const std::set<std::string> &staticInitializers() const { return StaticInitializers; }
@@ -267,7 +275,8 @@ private:
   std::unordered_map<std::string, const VirtualMethod *> Methods;
   std::unordered_map<std::string, std::vector<std::string>> OverriddenBy;
   std::set<std::string> Constructed;
-  mutable std::unordered_map<const CallEdge *, std::vector<Target>> TargetCache;
+  mutable std::unordered_map<const CallEdge *, std::vector<Target>> DirectTargets;
+  mutable std::unordered_map<std::string, std::vector<Target>> DispatchTargets;
   const std::vector<const RegistrationCall *> NoRegistrations;
   const std::vector<const CallEdge *> None;
   const std::vector<const ResourceSite *> NoSites;

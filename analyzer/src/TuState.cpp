@@ -138,9 +138,8 @@ bool TuState::wantsLibraryWalk(const FunctionDecl *FD) {
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
   if (!Method ||
       (!Rules.forRecord(Method->getParent()) && !Rules.isReadFileType(Method->getParent())))
-    for (QualType T : Types)
-      if ((Want = mentionsUserOrListedType(T, 0, ListedOnly)))
-        break;
+    Want = std::any_of(Types.begin(), Types.end(),
+                       [&](QualType T) { return mentionsUserOrListedType(T, 0, ListedOnly); });
   LibraryWalks[FD] = Want;
   return Want;
 }

@@ -52,6 +52,22 @@ std::pair<uint64_t, uint64_t> unzipTotals(const std::string &Zip) {
   return {Length, Size};
 }
 
+Inspected inspectJson(std::vector<std::string> Args) {
+  Inspected I;
+  Args.insert(Args.begin(), {"inspect", "--format", "json"});
+  I.Run = runColdstart(Args, 60, 4096);
+  EXPECT_NE(I.Run.Exit, 2) << I.Run.Err;
+  I.Json = parseJson(I.Run.Out);
+  return I;
+}
+
+const llvm::json::Object *binary(const llvm::json::Object &Doc, const std::string &Path) {
+  for (const auto &B : *Doc.getArray("binaries"))
+    if (B.getAsObject()->getString("path") == Path)
+      return B.getAsObject();
+  return nullptr;
+}
+
 std::vector<std::string> rulesOf(const llvm::json::Object &Doc) {
   std::vector<std::string> Out;
   if (const auto *F = Doc.getArray("findings"))

@@ -23,6 +23,15 @@ uint64_t putFile(const std::string &Root, const std::string &Rel, const std::str
 void zipFolder(const std::string &Folder, const std::string &Zip);
 /// Totals `unzip -v` prints: uncompressed and compressed bytes of all entries.
 std::pair<uint64_t, uint64_t> unzipTotals(const std::string &Zip);
+/// `coldstart inspect --format json ARGS`, run and parsed (a failure to run is a test failure).
+struct Inspected {
+  RunResult Run;
+  llvm::json::Value Json = nullptr;
+  const llvm::json::Object &doc() const { return *Json.getAsObject(); }
+};
+Inspected inspectJson(std::vector<std::string> Args);
+/// The report's entry for the package member at Path; null when there is none.
+const llvm::json::Object *binary(const llvm::json::Object &Doc, const std::string &Path);
 std::vector<std::string> rulesOf(const llvm::json::Object &Doc);
 bool hasRule(const llvm::json::Object &Doc, const std::string &Rule);
 /// Messages of the findings of Rule.

@@ -18,28 +18,6 @@ namespace {
 const std::string ElfDir = std::string(COLDSTART_BINARY_DIR) + "/fixtures/elf/";
 const std::string PkgFixtures = std::string(COLDSTART_BINARY_DIR) + "/fixtures/package/";
 
-struct Inspected {
-  RunResult Run;
-  llvm::json::Value Json = nullptr;
-  const Object &doc() const { return *Json.getAsObject(); }
-};
-
-Inspected inspectJson(std::vector<std::string> Args) {
-  Inspected I;
-  Args.insert(Args.begin(), {"inspect", "--format", "json"});
-  I.Run = runColdstart(Args, 60, 4096);
-  EXPECT_NE(I.Run.Exit, 2) << I.Run.Err;
-  I.Json = parseJson(I.Run.Out);
-  return I;
-}
-
-const Object *binary(const Object &Doc, const std::string &Path) {
-  for (const auto &B : *Doc.getArray("binaries"))
-    if (B.getAsObject()->getString("path") == Path)
-      return B.getAsObject();
-  return nullptr;
-}
-
 uint64_t fileSize(const std::string &Path) {
   uint64_t N = 0;
   llvm::sys::fs::file_size(Path, N);

@@ -52,21 +52,6 @@ std::string zipOf(const std::string &Dir, const std::string &Name) {
   return Zip;
 }
 
-struct Inspected {
-  RunResult Run;
-  llvm::json::Value Json = nullptr;
-  const Object &doc() const { return *Json.getAsObject(); }
-};
-
-Inspected inspectJson(std::vector<std::string> Args) {
-  Inspected I;
-  Args.insert(Args.begin(), {"inspect", "--format", "json"});
-  I.Run = runColdstart(Args, 60, 4096);
-  EXPECT_NE(I.Run.Exit, 2) << I.Run.Err;
-  I.Json = parseJson(I.Run.Out);
-  return I;
-}
-
 /// (rule, member) of every finding.
 std::multiset<std::pair<std::string, std::string>> findingsOf(const Object &Doc) {
   std::multiset<std::pair<std::string, std::string>> Out;
@@ -84,13 +69,6 @@ std::string joined(const std::vector<std::string> &Lines) {
   for (const std::string &L : Lines)
     Out += L + "\n";
   return Out;
-}
-
-const Object *binary(const Object &Doc, const std::string &Path) {
-  for (const auto &B : *Doc.getArray("binaries"))
-    if (B.getAsObject()->getString("path") == Path)
-      return B.getAsObject();
-  return nullptr;
 }
 
 /// Where the resolution of Binary found Library ("" when not found).
