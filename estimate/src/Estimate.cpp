@@ -388,7 +388,8 @@ report::Estimate estimateColdStart(const StartupCounts &Counts, const rules::Rul
                                   PerVcpu->Value, PerVcpu->Source)
                         .str();
   E.Notes.push_back(InitReading + ". Warm invocations are not flat: the handler runs on " + Warm +
-                    "; `coldstart tune` will measure them per memory size");
+                    "; they are not estimated (`coldstart measure` times them on this machine, "
+                    "without Lambda's CPU share)");
   if (!Runtime)
     E.Notes.push_back("no --runtime: the runtime's own init is not part of this estimate");
   if (Counts.Binaries.empty())
