@@ -18,6 +18,7 @@ static cl::SubCommand
             "Find SDK clients, connections and heavy objects built on every invocation.\n\n"
             "  coldstart lint [-p BUILD_DIR] [--rules FILE] [--format text|json|sarif] [-o FILE]\n"
             "                 [--fail-on note|warning|error] [--jobs N] [--shard K/N]\n"
+            "                 [--no-bundled-headers]\n"
             "                 SOURCE... [-- COMPILER_ARGS...]\n\n"
             "With -p and no SOURCE, every file in the compilation database is analysed.\n");
 static OutputOptions Out(LintCmd);
@@ -44,6 +45,11 @@ static cl::opt<std::string> Shard("shard",
                                            "a CI matrix (merge the SARIF files afterwards)"),
                                   cl::value_desc("K/N"), cl::sub(LintCmd),
                                   cl::cat(optionCategory()));
+static cl::opt<bool>
+    NoBundledHeaders("no-bundled-headers",
+                     cl::desc("Do not fall back to coldstart's declarations of aws-lambda-cpp and "
+                              "the AWS SDK for C++ when a source's include path lacks them"),
+                     cl::sub(LintCmd), cl::cat(optionCategory()));
 static cl::list<std::string> Sources(cl::Positional, cl::desc("SOURCE..."), cl::sub(LintCmd),
                                      cl::cat(optionCategory()));
 
@@ -59,7 +65,7 @@ static int runLint() {
     return ExitFailure;
 
   analyzer::LintOptions Options =
-      sourcePassOptions({Sources.begin(), Sources.end()}, BuildDir, Jobs);
+      sourcePassOptions({Sources.begin(), Sources.end()}, BuildDir, Jobs, !NoBundledHeaders);
   if (!Shard.empty()) {
     auto Parsed = analyzer::parseShard(Shard);
     if (!Parsed)

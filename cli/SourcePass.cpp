@@ -9,8 +9,11 @@ namespace coldstart::cli {
 static constexpr size_t MinFilesForProgress = 4;
 
 analyzer::LintOptions sourcePassOptions(const std::vector<std::string> &Sources,
-                                        const std::string &BuildDir, unsigned Jobs) {
+                                        const std::string &BuildDir, unsigned Jobs,
+                                        bool BundledHeaders) {
   analyzer::LintOptions Options;
+  if (BundledHeaders)
+    Options.BundledHeaders = analyzer::bundledHeadersDir();
   Options.Sources = Sources;
   if (!BuildDir.empty())
     Options.BuildDir = BuildDir;

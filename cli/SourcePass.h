@@ -11,9 +11,11 @@
 namespace coldstart::cli {
 
 /// The source pass's options from the common flags: SOURCE..., -p BUILD_DIR, --jobs N (0: one
-/// per core) and the compiler arguments after `--`, if any.
+/// per core) and the compiler arguments after `--`, if any; coldstart's bundled declarations
+/// last on the include path unless BundledHeaders is off (`--no-bundled-headers`).
 analyzer::LintOptions sourcePassOptions(const std::vector<std::string> &Sources,
-                                        const std::string &BuildDir, unsigned Jobs);
+                                        const std::string &BuildDir, unsigned Jobs,
+                                        bool BundledHeaders = true);
 
 /// Runs the source pass, drawing a "[done/total] file" line on stderr when ShowProgress is set
 /// and there are enough files for it to help.

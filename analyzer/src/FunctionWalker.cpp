@@ -1,5 +1,6 @@
 #include "FunctionWalker.h"
 #include "FactoryTarget.h"
+#include "SpelledNames.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -326,6 +327,8 @@ public:
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn))
       for (const CXXCtorInitializer *Init : Ctor->inits())
         traverseInitializer(Init);
+    if (Fn->getBody() && !inLibrary() && S.Ctx.getDiagnostics().hasErrorOccurred())
+      collectUnresolvedUses();
     TraverseStmt(Fn->getBody());
   }
 
@@ -346,6 +349,14 @@ public:
   }
 
   bool TraverseStmt(Stmt *St) {
+    if (Unresolved.empty() || !St)
+      return traverseStmtInContext(St);
+    bool Result = traverseStmtInContext(St);
+    claimUnresolvedUses(St);
+    return Result;
+  }
+
+  bool traverseStmtInContext(Stmt *St) {
     if (!St)
       return true;
     if (auto *E = dyn_cast<Expr>(St))
@@ -396,8 +407,10 @@ public:
     if (S.Rules.isAllocationFactory(Callee))
       return visitFactory(Call, Callee, Args);
     if (const ResourceMatch &Match = S.Rules.forCall(Callee)) {
+      const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
       addSite(ResourceSite::Kind::Call, Match, qualifiedName(Callee), Call->getBeginLoc(),
-              Call->getEndLoc(), Args);
+              Call->getEndLoc(), Args, nullptr, false,
+              Member ? Member->getImplicitObjectArgument() : nullptr);
       return true;
     }
     if (const auto *Member = dyn_cast<CXXMethodDecl>(Callee);
@@ -443,7 +456,17 @@ public:
   /// A registration call that did not compile (its argument has errors, a header is missing)
   /// survives as a RecoveryExpr: its handler can still be found from the arguments.
   bool VisitRecoveryExpr(RecoveryExpr *E) {
+    // `auto c = Aws::S3::S3Client(bad, args)`: the construction failed to type-check, but what
+    // it builds is known.
     llvm::ArrayRef<Expr *> Parts = E->subExpressions();
+    bool FailedCall = !Parts.empty() && Parts.front() && namesFunction(Parts.front());
+    if (!FailedCall && !E->getType()->isDependentType())
+      if (const CXXRecordDecl *Record = E->getType()->getAsCXXRecordDecl())
+        if (const ResourceMatch &Match = S.Rules.forRecord(Record)) {
+          addSite(ResourceSite::Kind::Construction, Match, typeName(E->getType()), E->getBeginLoc(),
+                  E->getEndLoc(), llvm::ArrayRef<const Expr *>(), Record);
+          return true;
+        }
     if (Parts.empty() || !Parts.front())
       return true;
     const Expr *Callee = Parts.front()->IgnoreParenImpCasts();
@@ -542,11 +565,110 @@ public:
     if (const Expr *Init = D->getInit()) {
       S.addDependencies(D, S.dependencies(Init));
       InitializedVars[Init->IgnoreImplicit()] = D;
+      visitFailedConstruction(D, Init);
     }
     return true;
   }
 
 private:
+  /// `Aws::DynamoDB::DynamoDBClient c(provider, config);` where no constructor takes those
+  /// arguments (a header is missing, an overload changed): the variable's type is known and
+  /// listed, so it is still built here. An initializer that is a failed call (`T c = make(x)`)
+  /// is not a construction of T here.
+  void visitFailedConstruction(const VarDecl *D, const Expr *Init) {
+    const auto *Failed = dyn_cast<RecoveryExpr>(Init->IgnoreImplicit());
+    if (!Failed || !Failed->getType()->isDependentType() || D->getType()->isReferenceType() ||
+        D->getType()->isDependentType())
+      return;
+    llvm::ArrayRef<const Expr *> Parts = Failed->subExpressions();
+    if (!Parts.empty() && Parts.front() && namesFunction(Parts.front()))
+      return;
+    const CXXRecordDecl *Record = D->getType()->getAsCXXRecordDecl();
+    if (!Record)
+      return;
+    const ResourceMatch &Match = S.Rules.forRecord(Record);
+    if (!Match)
+      return;
+    llvm::SmallVector<const Expr *, 4> Args(Parts.begin(), Parts.end());
+    addSite(ResourceSite::Kind::Construction, Match, typeName(D->getType()), D->getLocation(),
+            Failed->getEndLoc(), Args, Record);
+  }
+
+  /// Whether E names a function (the callee of a call that failed to type-check).
+  static bool namesFunction(const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (isa<OverloadExpr>(E) || isa<UnresolvedMemberExpr>(E) || isa<CXXDependentScopeMemberExpr>(E))
+      return true;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return isa<FunctionDecl>(Ref->getDecl());
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return isa<CXXMethodDecl>(Member->getMemberDecl());
+    return false;
+  }
+
+  /// A use of a name Clang could not resolve, waiting for the innermost statement around it.
+  struct PendingUse {
+    SpelledUse Use;
+    ResourceMatch Match;
+    ResourceSite::Kind What;
+    bool Claimed = false;
+  };
+
+  /// Lambdas and local classes inside the function: functions of their own, walked apart.
+  class NestedBodies : public RecursiveASTVisitor<NestedBodies> {
+  public:
+    bool shouldVisitLambdaBody() const { return false; }
+    bool VisitLambdaExpr(LambdaExpr *L) {
+      Ranges.push_back(L->getSourceRange());
+      return true;
+    }
+    bool VisitCXXRecordDecl(CXXRecordDecl *R) {
+      Ranges.push_back(R->getSourceRange());
+      return true;
+    }
+    llvm::SmallVector<SourceRange, 4> Ranges;
+  };
+
+  /// The listed resource a spelled name is, by the rule set's types and calls; null if none.
+  std::optional<std::pair<ResourceMatch, ResourceSite::Kind>> spelledMatch(const SpelledUse &U) {
+    const rules::SourceConfig &Config = S.Rules.config();
+    bool Construction = U.What == SpelledUse::Use::Construction;
+    if (!U.Factory.empty() && !matchesAny(Config.AllocationFactories, U.Factory))
+      return std::nullopt;
+    for (const rules::ResourceKind &Kind : Config.Resources) {
+      if (matchesAny(Kind.Types, U.Name))
+        return std::make_pair(ResourceMatch{&Kind, U.Name}, ResourceSite::Kind::Construction);
+      if (!Construction && matchesAny(Kind.Calls, U.Name))
+        return std::make_pair(ResourceMatch{&Kind, U.Name}, ResourceSite::Kind::Call);
+    }
+    return std::nullopt;
+  }
+
+  /// The unresolved listed names this function's body spells (only read when the TU had
+  /// errors): each is reported where the walk finds the innermost statement holding it, in
+  /// that statement's once-only context.
+  void collectUnresolvedUses() {
+    NestedBodies Nested;
+    Nested.TraverseStmt(Fn->getBody());
+    for (SpelledUse &U : unresolvedUses(S.Ctx, Fn->getBody()->getSourceRange(), Nested.Ranges)) {
+      if (U.Static)
+        continue; // a static's initializer runs once
+      if (auto Found = spelledMatch(U))
+        Unresolved.push_back({std::move(U), std::move(Found->first), Found->second});
+    }
+  }
+
+  void claimUnresolvedUses(const Stmt *St) {
+    SourceRange Range = St->getSourceRange();
+    for (PendingUse &P : Unresolved) {
+      if (P.Claimed || !S.SM.isPointWithin(P.Use.Begin, Range.getBegin(), Range.getEnd()))
+        continue;
+      P.Claimed = true;
+      addSite(P.What, P.Match, P.Use.Name, P.Use.Begin, P.Use.End, {}, nullptr,
+              /*ByName=*/true);
+    }
+  }
+
   /// A once-only context: always (a static's initializer, std::call_once, a guard on a static),
   /// or PerOwner (a guard on a member of `this`: once per object).
   struct OnceContext {
@@ -937,6 +1059,19 @@ private:
     }
     if (!AnyDeps)
       E.ArgDeps.clear();
+    if (S.judgesArguments() && !Args.empty()) {
+      bool AnyVaries = false;
+      for (const Expr *Arg : Args) {
+        E.ArgVaries.push_back(S.varies(Arg));
+        AnyVaries = AnyVaries || E.ArgVaries.back();
+      }
+      if (!AnyVaries)
+        E.ArgVaries.clear();
+      // The join reports a download helper's finding at the call that passes it invariant
+      // arguments: NOLINT on this line applies to it.
+      if (!inLibrary() && !IntoLibrary)
+        E.SilencedAtSite = S.silencedRules(Site);
+    }
     S.addEdge(std::move(E));
     if (InScope)
       S.enqueue(Callee);
@@ -946,7 +1081,8 @@ private:
 
   void addSite(ResourceSite::Kind What, const ResourceMatch &Match, std::string Name,
                SourceLocation Begin, SourceLocation End, llvm::ArrayRef<const Expr *> Args,
-               const CXXRecordDecl *Built = nullptr) {
+               const CXXRecordDecl *Built = nullptr, bool ByName = false,
+               const Expr *Object = nullptr) {
     if (S.outOfScope(Begin) && !inLibrary())
       return;
     ResourceSite Site;
@@ -969,7 +1105,23 @@ private:
       std::vector<ParamRef> Deps = S.dependencies(Arg);
       Site.ArgDeps.insert(Site.ArgDeps.end(), Deps.begin(), Deps.end());
     }
+    if (Match.Kind->Arguments == rules::ArgumentPolicy::Invariant) {
+      // The object a listed member is called on (an HTTP client made for the request's host)
+      // keys the call as an argument does; whether it varies otherwise (a client kept in a
+      // member) says nothing about what is fetched.
+      if (Object) {
+        std::vector<ParamRef> Deps = S.dependencies(Object);
+        Site.ArgDeps.insert(Site.ArgDeps.end(), Deps.begin(), Deps.end());
+      }
+      for (const Expr *Arg : Args)
+        Site.ArgsVary = Site.ArgsVary || S.varies(Arg);
+      // Written to /tmp and fetched only while the copy is missing: once per environment.
+      if (const Expr *Inside = Object ? Object : (Args.empty() ? nullptr : Args.front());
+          Site.OnceReason.empty() && S.behindCacheCheck(Inside, *Match.Kind))
+        Site.OnceReason = "behind a check that the copy it keeps is already there";
+    }
     Site.Spelling = spelling(Begin, End);
+    Site.ByName = ByName;
     S.addSite(std::move(Site));
   }
 
@@ -994,6 +1146,7 @@ private:
   llvm::SmallPtrSet<const CXXConstructExpr *, 4> ConsumedConstructions;
   SourceLocation LocationOverride;
   ResourceMatch FallbackReadKind;
+  std::vector<PendingUse> Unresolved;
 };
 
 } // namespace

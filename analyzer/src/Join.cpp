@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -158,6 +159,50 @@ public:
       Out.push_back({O, true, ""});
     return DispatchTargets.emplace(Key, std::move(Out)).first->second;
   }
+  /// The functions from which a site of a kind that judges its arguments
+  /// (rules::ArgumentPolicy::Invariant) and whose arguments are parameters can be reached: the
+  /// join tells apart the calls into them, since each call site is judged by its own arguments.
+  std::set<std::string> reachingParameterKeyedSites(const rules::RuleSet &Rules) const {
+    std::set<std::string> Reach;
+    std::deque<std::string> Queue;
+    for (const auto &[Fn, List] : Sites)
+      for (const ResourceSite *Site : List) {
+        const rules::ResourceKind *Kind = Rules.resource(Site->ResourceKind);
+        if (Kind && Kind->Arguments == rules::ArgumentPolicy::Invariant && !Site->ArgDeps.empty() &&
+            Reach.insert(Fn).second)
+          Queue.push_back(Fn);
+      }
+    if (Queue.empty())
+      return Reach;
+    std::unordered_map<std::string, std::vector<std::string>> Callers;
+    for (const auto &[Caller, Edges] : Out)
+      for (const CallEdge *E : Edges)
+        for (const Target &T : targets(*E))
+          Callers[T.Id].push_back(Caller);
+    while (!Queue.empty()) {
+      auto It = Callers.find(Queue.front());
+      Queue.pop_front();
+      if (It != Callers.end())
+        for (const std::string &C : It->second)
+          if (Reach.insert(C).second)
+            Queue.push_back(C);
+    }
+    return Reach;
+  }
+
+  /// Which call of E's callee from E's caller E is, in source order: names a call site in a
+  /// fingerprint without its line.
+  unsigned ordinalOf(const CallEdge &E) const {
+    unsigned N = 0;
+    for (const CallEdge *Other : edgesFrom(E.Caller)) {
+      if (Other == &E)
+        break;
+      if (Other->Callee == E.Callee)
+        ++N;
+    }
+    return N;
+  }
+
   /// Dynamic initializers of static variables (they run before main), in id order.
   const std::set<std::string> &staticInitializers() const { return StaticInitializers; }
   const std::vector<const RegistrationCall *> &registrationsIn(const std::string &Id) const {
@@ -314,13 +359,16 @@ struct Reached {
   /// it reaches is built once per such object, so per invocation, and reported at the object.
   Anchor GuardOwner;
   bool EnteredGuard = false; // Via is that guarded edge
+  /// On the way to a site whose arguments are parameters and are judged per call site
+  /// (rules::ArgumentPolicy::Invariant): the call sites taken, so that each is a case of its own.
+  std::string CallPath;
 };
 
 /// Functions are explored once per state: a function reached for an object built per
 /// invocation, or from a different line of the user's code into a library, is a different case.
 std::string stateKey(const Reached &R) {
   return R.Fn + "|" + CallGraph::key(R.Owner.At) + "|" + CallGraph::key(R.LibraryEntry.At) + "|" +
-         CallGraph::key(R.GuardOwner.At);
+         CallGraph::key(R.GuardOwner.At) + R.CallPath;
 }
 
 bool intersects(const std::vector<ParamRef> &Deps, const std::set<ParamRef> &Tainted) {
@@ -397,11 +445,19 @@ bool onPath(const std::string &Fn, std::string Key,
 
 class FindingBuilder {
 public:
-  FindingBuilder(const CallGraph &G, const rules::RuleSet &Rules) : G(G), Rules(Rules) {}
+  FindingBuilder(const CallGraph &G, const rules::RuleSet &Rules)
+      : G(G), Rules(Rules), PerCallSite(G.reachingParameterKeyedSites(Rules)) {}
 
   std::vector<report::Finding> run() {
+    // Registered handlers first; a function that is a handler only by its type is walked from
+    // when no registered handler reaches it (it may be the registered one, seen from another
+    // file, or a helper of the same type that one calls).
     for (const HandlerRoot *Root : G.roots())
-      explore(*Root);
+      if (Root->Via != ViaSignature)
+        explore(*Root);
+    for (const HandlerRoot *Root : G.roots())
+      if (Root->Via == ViaSignature && !ReachedFunctions.count(Root->Function))
+        explore(*Root);
     std::vector<report::Finding> Out;
     Out.reserve(BestBySite.size());
     for (auto &[Key, Best] : BestBySite)
@@ -422,6 +478,7 @@ private:
     ToLibraryEntry, // built in library code: where the user's code called into the library
     ToOwner,        // built under a guard on a member of an object built per invocation
     ToGuardOwner,   // reached through such a guard
+    ToCaller,       // its arguments are a helper's parameters: the call that passes their values
   };
 
   using SeenMap = std::unordered_map<std::string, Reached>;
@@ -442,6 +499,7 @@ private:
       std::string Key = Queue.front();
       Queue.pop_front();
       const Reached &Here = Seen.at(Key);
+      ReachedFunctions.insert(Here.Fn);
       bool HereLibrary = G.isLibrary(Here.Fn);
       for (const ResourceSite *Site : G.sitesIn(Here.Fn))
         report(Root, Key, *Site, Seen);
@@ -469,6 +527,8 @@ private:
                 HereLibrary ? Here.LibraryEntry : Anchor{E->Site, &E->SilencedAtSite, ""};
           Next.Owner = ownerOf(*E, Key, Here, HereLibrary, Seen);
           Next.GuardOwner = Here.GuardOwner;
+          if (PerCallSite.count(T.Id))
+            Next.CallPath = Here.CallPath + "|" + CallGraph::key(E->Site);
           if (ViaGuard && !Next.GuardOwner.valid()) {
             Next.GuardOwner = Here.Owner;
             Next.EnteredGuard = true;
@@ -510,6 +570,18 @@ private:
   void report(const HandlerRoot &Root, const std::string &StateKey, const ResourceSite &Site,
               const SeenMap &Seen) {
     const Reached &Here = Seen.at(StateKey);
+    const rules::ResourceKind *Kind = Rules.resource(Site.ResourceKind);
+    // A kind that judges its arguments is reported only when they are the same on every
+    // invocation; when they are a helper's parameters, at the call that passes their values.
+    const CallEdge *Caller = nullptr;
+    if (Kind && Kind->Arguments == rules::ArgumentPolicy::Invariant) {
+      if (Site.ArgsVary || intersects(Site.ArgDeps, Here.Tainted))
+        return;
+      std::optional<const CallEdge *> Passed = invariantCaller(Site, StateKey, Seen);
+      if (!Passed)
+        return;
+      Caller = *Passed;
+    }
     Moved How = Moved::No;
     Anchor At;
     if (Site.onceOnly()) {
@@ -520,6 +592,11 @@ private:
     } else if (Here.GuardOwner.valid()) {
       How = Moved::ToGuardOwner;
       At = Here.GuardOwner;
+    } else if (Caller && !G.isLibrary(Caller->Caller)) {
+      How = Moved::ToCaller;
+      At = {Caller->Site, &Caller->SilencedAtSite,
+            G.nameOf(Caller->Caller) + "|" + Caller->CalleeName + "#" +
+                std::to_string(G.ordinalOf(*Caller))};
     } else if (G.isLibrary(Here.Fn) && Here.LibraryEntry.valid()) {
       How = Moved::ToLibraryEntry;
       At = Here.LibraryEntry;
@@ -529,7 +606,6 @@ private:
     if (How == Moved::No)
       At.At = Site.Where;
 
-    const rules::ResourceKind *Kind = Rules.resource(Site.ResourceKind);
     std::string Key = CallGraph::key(Site) + "@" + CallGraph::key(At.At);
     auto Existing = BestBySite.find(Key);
     if (Existing != BestBySite.end() && Existing->second.Depth <= Here.Depth)
@@ -573,6 +649,39 @@ private:
     BestBySite[Key] = {Here.Depth, std::move(F)};
   }
 
+  /// For a site whose arguments are judged: the outermost call on the path at which its
+  /// arguments stopped being parameters (null when they never were), or nothing when one of
+  /// them varies there. Parameters of a function that is not on the path (a lambda's captures
+  /// from main) were fixed before the handler ran.
+  std::optional<const CallEdge *> invariantCaller(const ResourceSite &Site, std::string Key,
+                                                  const SeenMap &Seen) const {
+    std::set<ParamRef> Pending(Site.ArgDeps.begin(), Site.ArgDeps.end());
+    const CallEdge *Outermost = nullptr;
+    for (; !Pending.empty() && !Key.empty(); Key = Seen.at(Key).From) {
+      const Reached &R = Seen.at(Key);
+      if (!R.Via)
+        break;
+      std::set<ParamRef> Next;
+      bool Resolved = false;
+      for (const ParamRef &P : Pending) {
+        if (P.Function != R.Fn) {
+          Next.insert(P);
+          continue;
+        }
+        Resolved = true;
+        const CallEdge &E = *R.Via;
+        if (P.Index < E.ArgVaries.size() && E.ArgVaries[P.Index])
+          return std::nullopt;
+        if (P.Index < E.ArgDeps.size())
+          Next.insert(E.ArgDeps[P.Index].begin(), E.ArgDeps[P.Index].end());
+      }
+      if (Resolved)
+        Outermost = R.Via;
+      Pending = std::move(Next);
+    }
+    return Outermost;
+  }
+
   /// The name of the user's function a moved finding's line is in: the last function on the
   /// path that is not library code.
   std::string anchorFunction(std::string Key, const SeenMap &Seen) const {
@@ -600,10 +709,11 @@ private:
     First.Where = toLocation(H && H->Definition.valid() ? H->Definition : Root.Registration);
     First.Note =
         "handler '" + Root.Name + "'" +
-        (Root.Via == "rule set" ? std::string(", named as a handler by the rule set")
-                                : ", registered with '" + Root.Via + "' at " +
-                                      llvm::sys::path::filename(Root.Registration.File).str() +
-                                      ":" + std::to_string(Root.Registration.Line));
+        (Root.Via == ViaSignature ? std::string(", a handler by its signature")
+         : Root.Via == "rule set" ? std::string(", named as a handler by the rule set")
+                                  : ", registered with '" + Root.Via + "' at " +
+                                        llvm::sys::path::filename(Root.Registration.File).str() +
+                                        ":" + std::to_string(Root.Registration.Line));
     Steps.push_back(std::move(First));
     std::reverse(Steps.begin(), Steps.end());
     return Steps;
@@ -615,7 +725,13 @@ private:
     const Reached &Here = Seen.at(StateKey);
     std::string What = Kind ? Kind->What : Site.ResourceKind;
     std::string Name = "'" + Site.Name + "'";
-    if (!Site.MatchedAs.empty())
+    // Recognised by its spelling alone: say so, since the type or function may be another
+    // one of that name once the header is found.
+    std::string ByName =
+        Site.ByName ? "matched by name: no declaration of it was found; is a header missing?" : "";
+    if (!ByName.empty() && Site.What != ResourceSite::Kind::Call)
+      Name += " (" + ByName + ")";
+    else if (!Site.MatchedAs.empty())
       Name += " (derives from '" + Site.MatchedAs + "')";
     std::string Head;
     switch (Site.What) {
@@ -623,7 +739,7 @@ private:
       Head = What + " " + Name + " is built";
       break;
     case ResourceSite::Kind::Call:
-      Head = Name + " (" + What + ") is called";
+      Head = Name + " (" + What + (ByName.empty() ? "" : "; " + ByName) + ") is called";
       break;
     case ResourceSite::Kind::FileRead:
       Head = "a file is opened for reading with " + Name;
@@ -631,6 +747,10 @@ private:
     }
     std::string Why = Kind && !Kind->Why.empty() ? ": " + Kind->Why : "";
     std::string Every = " on every invocation of handler '" + Root.Name + "'";
+    if (How == Moved::ToCaller) {
+      std::string In = G.nameOf(Here.Fn);
+      return Head + " in '" + In + "' with the arguments passed here," + Every + Why;
+    }
     if (How == Moved::ToOwner || How == Moved::ToGuardOwner) {
       // The guard is the site's own, or that of the guarded call the path went through.
       std::string Guarded = G.nameOf(Here.Fn), Reason = Site.OnceReason;
@@ -655,7 +775,10 @@ private:
 
   const CallGraph &G;
   const rules::RuleSet &Rules;
+  std::set<std::string> PerCallSite; // CallGraph::reachingParameterKeyedSites
   std::map<std::string, Candidate> BestBySite;
+  /// Every function some handler's walk has reached.
+  std::set<std::string> ReachedFunctions;
 };
 
 /// Breadth-first from the static variables' initializers and `main`, up to where a handler is

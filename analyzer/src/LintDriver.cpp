@@ -7,6 +7,8 @@
 #include "clang/Basic/FileManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -26,6 +28,9 @@
 
 #ifndef COLDSTART_CLANG_RESOURCE_DIR
 #define COLDSTART_CLANG_RESOURCE_DIR ""
+#endif
+#ifndef COLDSTART_BUNDLED_HEADERS_INSTALL_DIR
+#define COLDSTART_BUNDLED_HEADERS_INSTALL_DIR ""
 #endif
 
 namespace coldstart::analyzer {
@@ -59,6 +64,25 @@ std::string clangResourceDir() {
     if (IsResourceDir(Dir))
       return std::string(Dir);
   }
+  return "";
+}
+
+std::string bundledHeadersDir() {
+  auto Holds = [](llvm::StringRef Dir) {
+    llvm::SmallString<256> Probe(Dir);
+    llvm::sys::path::append(Probe, "aws", "lambda-runtime", "runtime.h");
+    return !Dir.empty() && llvm::sys::fs::exists(Probe);
+  };
+  // An installed or unpacked coldstart keeps bin/ and share/ side by side, wherever it lives.
+  std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  if (!Exe.empty()) {
+    llvm::SmallString<256> Dir = llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe));
+    llvm::sys::path::append(Dir, "share", "coldstart", "include");
+    if (Holds(Dir))
+      return std::string(Dir);
+  }
+  if (Holds(COLDSTART_BUNDLED_HEADERS_INSTALL_DIR))
+    return COLDSTART_BUNDLED_HEADERS_INSTALL_DIR;
   return "";
 }
 
@@ -113,10 +137,38 @@ private:
   std::optional<TranslationUnitSummary> &Out;
 };
 
+/// Records the headers that resolved to the bundled declarations, as the user's code named them
+/// (an include made by a bundled header itself is the bundle's business).
+class BundledIncludes : public PPCallbacks {
+public:
+  BundledIncludes(const SourceManager &SM, std::string Dir, std::vector<std::string> &Used)
+      : SM(SM), Dir(std::move(Dir)), Used(Used) {}
+
+  void InclusionDirective(SourceLocation HashLoc, const Token &, llvm::StringRef, bool,
+                          CharSourceRange, OptionalFileEntryRef File, llvm::StringRef SearchPath,
+                          llvm::StringRef RelativePath, const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    if (!File || SearchPath != Dir)
+      return;
+    llvm::StringRef From = SM.getFilename(SM.getFileLoc(HashLoc));
+    if (From.starts_with(Dir))
+      return;
+    std::string Name = RelativePath.str();
+    if (llvm::find(Used, Name) == Used.end())
+      Used.push_back(std::move(Name));
+  }
+
+private:
+  const SourceManager &SM;
+  std::string Dir;
+  std::vector<std::string> &Used;
+};
+
 class SummaryAction : public ASTFrontendAction {
 public:
-  SummaryAction(const rules::SourceConfig &Config, std::optional<TranslationUnitSummary> &Out)
-      : Config(Config), Out(Out) {}
+  SummaryAction(const rules::SourceConfig &Config, std::optional<TranslationUnitSummary> &Out,
+                std::string BundledDir, std::vector<std::string> &BundledUsed)
+      : Config(Config), Out(Out), BundledDir(std::move(BundledDir)), BundledUsed(BundledUsed) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, llvm::StringRef) override {
     return std::make_unique<SummaryConsumer>(Config, Out);
   }
@@ -129,12 +181,17 @@ public:
     CI.getDiagnostics().setErrorLimit(0);
     // The library prints nothing: no "N errors generated." line on stderr either.
     CI.getDiagnosticOpts().ShowCarets = false;
+    if (!BundledDir.empty())
+      CI.getPreprocessor().addPPCallbacks(
+          std::make_unique<BundledIncludes>(CI.getSourceManager(), BundledDir, BundledUsed));
     return true;
   }
 
 private:
   const rules::SourceConfig &Config;
   std::optional<TranslationUnitSummary> &Out;
+  std::string BundledDir;
+  std::vector<std::string> &BundledUsed;
 };
 
 struct Job {
@@ -145,9 +202,22 @@ struct Job {
 struct JobResult {
   std::optional<TranslationUnitSummary> Summary;
   std::optional<std::string> Note;
+  /// Headers the TU included that resolved to the bundled declarations.
+  std::vector<std::string> BundledUsed;
 };
 
-JobResult analyse(const Job &J, const rules::SourceConfig &Config, const std::string &ResourceDir) {
+/// "a.h, b.h and 3 more": the first few of a list, for a one-line note.
+std::string someOf(const std::vector<std::string> &Names, size_t Shown = 4) {
+  std::string Text;
+  for (size_t I = 0; I < Names.size() && I < Shown; ++I)
+    Text += (I == 0 ? "" : ", ") + Names[I];
+  if (Names.size() > Shown)
+    Text += " and " + std::to_string(Names.size() - Shown) + " more";
+  return Text;
+}
+
+JobResult analyse(const Job &J, const rules::SourceConfig &Config, const std::string &ResourceDir,
+                  const std::string &BundledDir) {
   JobResult Result;
   // Each job has its own file system view with its own working directory: the compile
   // command's directory, without touching the process's (other jobs run in parallel).
@@ -162,9 +232,10 @@ JobResult analyse(const Job &J, const rules::SourceConfig &Config, const std::st
   llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FSOpts, FS));
 
   ErrorCollector Errors;
-  tooling::ToolInvocation Invocation(lintCommandLine(J.Command, ResourceDir),
-                                     std::make_unique<SummaryAction>(Config, Result.Summary),
-                                     Files.get());
+  tooling::ToolInvocation Invocation(
+      lintCommandLine(J.Command, ResourceDir, BundledDir),
+      std::make_unique<SummaryAction>(Config, Result.Summary, BundledDir, Result.BundledUsed),
+      Files.get());
   Invocation.setDiagnosticConsumer(&Errors);
   Invocation.run();
 
@@ -176,6 +247,9 @@ JobResult analyse(const Job &J, const rules::SourceConfig &Config, const std::st
     Result.Note = J.File + ": analysis was partial: " + std::to_string(Errors.Errors) +
                   " compile error" + (Errors.Errors == 1 ? "" : "s") +
                   " (findings come from what parsed); first: " + Errors.First;
+    if (!Result.BundledUsed.empty())
+      *Result.Note += "; coldstart's bundled declarations stood in for " +
+                      someOf(Result.BundledUsed) + ", not found on its include path";
   }
   return Result;
 }
@@ -293,7 +367,8 @@ unsigned jsonNesting(std::string_view Text, unsigned Limit) {
 } // namespace
 
 std::vector<std::string> lintCommandLine(const tooling::CompileCommand &Command,
-                                         const std::string &ResourceDir) {
+                                         const std::string &ResourceDir,
+                                         const std::string &BundledHeaders) {
   tooling::CommandLineArguments Args = Command.CommandLine;
   Args = tooling::getClangStripOutputAdjuster()(Args, Command.Filename);
   Args = tooling::getClangStripDependencyFileAdjuster()(Args, Command.Filename);
@@ -308,6 +383,11 @@ std::vector<std::string> lintCommandLine(const tooling::CompileCommand &Command,
     Args = tooling::getInsertArgumentAdjuster(
         {"-resource-dir", ResourceDir}, tooling::ArgumentInsertPosition::BEGIN)(Args,
                                                                                 Command.Filename);
+  // Last in the search order: only what nothing else provides resolves to the bundle.
+  if (!BundledHeaders.empty())
+    Args = tooling::getInsertArgumentAdjuster(
+        {"-idirafter", BundledHeaders}, tooling::ArgumentInsertPosition::END)(Args,
+                                                                              Command.Filename);
   return Args;
 }
 
@@ -453,7 +533,7 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
   std::mutex ProgressLock;
   size_t Done = 0;
   auto RunOne = [&](size_t I) {
-    Results[I] = analyse(Jobs[I], Rules.Source, ResourceDir);
+    Results[I] = analyse(Jobs[I], Rules.Source, ResourceDir, Options.BundledHeaders);
     if (Options.Progress) {
       std::lock_guard<std::mutex> Lock(ProgressLock);
       Options.Progress(++Done, Jobs.size(), Jobs[I].File);
@@ -471,6 +551,25 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
   }
 
   std::vector<TranslationUnitSummary> Summaries;
+  std::vector<std::string> Bundled;
+  size_t FilesUsingBundle = 0;
+  for (JobResult &R : Results) {
+    if (!R.BundledUsed.empty())
+      ++FilesUsingBundle;
+    for (std::string &Name : R.BundledUsed)
+      if (llvm::find(Bundled, Name) == Bundled.end())
+        Bundled.push_back(std::move(Name));
+  }
+  // Said once per run: the findings are as good as the bundle's declarations, which cover the
+  // public API of the names the rule set lists, not every overload of the real headers.
+  if (!Bundled.empty()) {
+    std::sort(Bundled.begin(), Bundled.end());
+    RunNotes.push_back("coldstart's bundled declarations stood in for headers not found on the "
+                       "include path in " +
+                       std::to_string(FilesUsingBundle) + " of " + std::to_string(Jobs.size()) +
+                       " file" + (Jobs.size() == 1 ? "" : "s") + " (" + someOf(Bundled, 6) +
+                       "); --no-bundled-headers turns them off");
+  }
   for (JobResult &R : Results) {
     if (R.Note)
       RunNotes.push_back(*R.Note);

@@ -179,6 +179,46 @@ bool RuleMatcher::isReadFileType(const CXXRecordDecl *Record) {
   return ReadFileTypes.try_emplace(Key, Listed).first->second;
 }
 
+namespace {
+
+/// The qualified name of the class T names, by value or reference, const or not; empty for
+/// anything else.
+std::string recordName(QualType T) {
+  const CXXRecordDecl *R = T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl();
+  return R ? qualifiedName(R) : std::string();
+}
+
+} // namespace
+
+bool RuleMatcher::hasHandlerSignature(const FunctionDecl *FD) {
+  if (Config.HandlerSignatures.empty())
+    return false;
+  const Decl *Key = FD->getCanonicalDecl();
+  auto It = Signatures.find(Key);
+  if (It != Signatures.end())
+    return It->second;
+  if (!ParsedSignatures) {
+    ParsedSignatures.emplace();
+    for (const rules::NamePattern &P : Config.HandlerSignatures)
+      if (auto Sig = rules::parseHandlerSignature(P.text()))
+        ParsedSignatures->push_back(std::move(*Sig));
+  }
+  bool Match = false;
+  std::string Returns = recordName(FD->getReturnType());
+  for (const rules::HandlerSignature &Sig : *ParsedSignatures) {
+    if (Returns.empty() || !Sig.Returns.matches(Returns) || Sig.Params.size() != FD->getNumParams())
+      continue;
+    Match = true;
+    for (unsigned I = 0; I < FD->getNumParams() && Match; ++I) {
+      std::string Param = recordName(FD->getParamDecl(I)->getType());
+      Match = !Param.empty() && Sig.Params[I].matches(Param);
+    }
+    if (Match)
+      break;
+  }
+  return Signatures.try_emplace(Key, Match).first->second;
+}
+
 const RuleMatcher::FunctionRole &RuleMatcher::role(const FunctionDecl *FD) {
   const Decl *Key = FD->getCanonicalDecl();
   auto It = Roles.find(Key);

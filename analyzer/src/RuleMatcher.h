@@ -8,6 +8,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,8 @@ public:
 
   bool isHandlerRegistration(const clang::FunctionDecl *FD) { return role(FD).Registration; }
   bool isHandlerFunction(const clang::FunctionDecl *FD) { return role(FD).Handler; }
+  /// Whether FD's type is one of the rule set's handler signatures.
+  bool hasHandlerSignature(const clang::FunctionDecl *FD);
   bool isAllocationFactory(const clang::FunctionDecl *FD) { return role(FD).Factory; }
   bool isOnceCall(const clang::FunctionDecl *FD) { return role(FD).Once; }
 
@@ -58,6 +61,8 @@ private:
   llvm::DenseMap<const clang::Decl *, bool> ReadFileTypes;
   llvm::DenseMap<const clang::Decl *, bool> LeaseSources;
   llvm::DenseMap<const clang::Decl *, FunctionRole> Roles;
+  llvm::DenseMap<const clang::Decl *, bool> Signatures;
+  std::optional<std::vector<rules::HandlerSignature>> ParsedSignatures;
 };
 
 /// Whether Record owns operating-system threads whatever it is called: a field of its own or of

@@ -40,6 +40,8 @@ public:
     // frameworks); their definition is where they are "registered".
     if (S.Rules.isHandlerFunction(FD))
       S.addHandler(FD, FD->getLocation(), "rule set");
+    else if (S.Rules.hasHandlerSignature(FD))
+      S.SignatureHandlers.push_back(FD);
     return true;
   }
 
@@ -89,6 +91,11 @@ TranslationUnitSummary summarizeTranslationUnit(ASTContext &Context,
     Done = detail::discoverRegisteredHandlers(S, Done);
     drain(S);
   }
+  // A function of a handler's type is one even when its registration is in another file, or
+  // in none the run sees; a registration in this TU names it first (addHandler keeps the first).
+  for (const FunctionDecl *FD : S.SignatureHandlers)
+    S.addHandler(FD, FD->getLocation(), ViaSignature.str());
+  drain(S);
   return S.finish();
 }
 

@@ -3,6 +3,7 @@
 #include "clang/Index/USRGeneration.h"
 
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -339,6 +340,388 @@ void TuState::addDependencies(const VarDecl *V, const std::vector<ParamRef> &Dep
   Into.insert(Into.end(), Deps.begin(), Deps.end());
   std::sort(Into.begin(), Into.end());
   Into.erase(std::unique(Into.begin(), Into.end()), Into.end());
+}
+
+// --- arguments that are the same on every invocation ------------------------------------------
+
+bool TuState::judgesArguments() {
+  if (!JudgesArguments)
+    JudgesArguments =
+        std::any_of(Rules.config().Resources.begin(), Rules.config().Resources.end(),
+                    [](const rules::ResourceKind &K) {
+                      return K.Enabled && K.Arguments == rules::ArgumentPolicy::Invariant;
+                    });
+  return *JudgesArguments;
+}
+
+namespace {
+
+/// The local variable an lvalue designates at its root (`r` for `r.WithKey(k)`, `cfg.bucket`,
+/// `v[0]`, `*p`), or null.
+const VarDecl *rootVariable(const Expr *E) {
+  for (unsigned Hops = 0; E && Hops < 16; ++Hops) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<VarDecl>(Ref->getDecl());
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      E = Member->getBase();
+    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+      E = Call->getImplicitObjectArgument();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+      E = Op->getNumArgs() > 0 ? Op->getArg(0) : nullptr;
+    else if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+      E = Unary->getSubExpr();
+    else if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+      E = Subscript->getBase();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// A reference or pointer through which the referred object can be changed.
+bool mutableAlias(QualType T) {
+  if (T->isReferenceType() || T->isPointerType())
+    return !T->getPointeeType().isConstQualified();
+  return false;
+}
+
+/// Collects a function's stores into variables (see TuState::LocalStores). Lambda bodies are
+/// searched too: a lambda that captures a local by reference may change it.
+class StoreCollector : public RecursiveASTVisitor<StoreCollector> {
+public:
+  StoreCollector(TuState::LocalStores &Out, RuleMatcher &Rules) : Out(Out), Rules(Rules) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->isAssignmentOp())
+      store(Op->getLHS(), Op->getRHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *Op) {
+    if (Op->isIncrementDecrementOp() || Op->getOpcode() == UO_AddrOf)
+      opaque(Op->getSubExpr());
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    // `request.SetKey(k)`, `key.append(suffix)`: the object takes the arguments' values.
+    if (const CXXMethodDecl *M = Call->getMethodDecl(); M && !M->isConst())
+      for (const Expr *Arg : Call->arguments())
+        store(Call->getImplicitObjectArgument(), Arg);
+    return visitArguments(Call->getDirectCallee(), Call->arguments());
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->isAssignmentOp() && Op->getNumArgs() == 2) {
+      store(Op->getArg(0), Op->getArg(1));
+      return true;
+    }
+    if ((Op->getOperator() == OO_PlusPlus || Op->getOperator() == OO_MinusMinus) &&
+        Op->getNumArgs() > 0)
+      opaque(Op->getArg(0));
+    return visitArguments(Op->getDirectCallee(), Op->arguments());
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (isa<CXXMemberCallExpr>(Call) || isa<CXXOperatorCallExpr>(Call))
+      return true;
+    return visitArguments(Call->getDirectCallee(), Call->arguments());
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    return visitArguments(E->getConstructor(), E->arguments());
+  }
+  bool VisitVarDecl(VarDecl *D) {
+    // `auto &alias = key;` or `T *p = &key;`: key may change through the alias.
+    if (D->getInit() && mutableAlias(D->getType()))
+      opaque(D->getInit());
+    return true;
+  }
+
+private:
+  /// A local handed to a parameter that is a non-const reference or pointer may be changed by
+  /// the call (an out-parameter, `configure(request, event)`). Moving and forwarding change
+  /// nothing by themselves, and the listed calls that judge their arguments only read them.
+  template <typename Range> bool visitArguments(const FunctionDecl *Callee, Range Args) {
+    if (!Callee)
+      return true;
+    if (Callee->isInStdNamespace() && Callee->getDeclName().isIdentifier() &&
+        (Callee->getName() == "move" || Callee->getName() == "forward"))
+      return true;
+    if (const ResourceMatch &Match = Rules.forCall(Callee);
+        Match && Match.Kind->Arguments == rules::ArgumentPolicy::Invariant)
+      return true;
+    unsigned I = 0;
+    for (const Expr *Arg : Args) {
+      if (I < Callee->getNumParams() && mutableAlias(Callee->getParamDecl(I)->getType()))
+        opaque(Arg);
+      ++I;
+    }
+    return true;
+  }
+
+  void store(const Expr *Target, const Expr *Value) {
+    if (const VarDecl *V = rootVariable(Target))
+      Out.Values[V].push_back(Value);
+  }
+  void opaque(const Expr *Target) {
+    if (const VarDecl *V = rootVariable(Target))
+      Out.Opaque.insert(V);
+  }
+
+  TuState::LocalStores &Out;
+  RuleMatcher &Rules;
+};
+
+/// The standard library's string types, whose members compute from their object and
+/// arguments alone.
+bool isStringClass(const CXXRecordDecl *R) {
+  if (!R || !R->getIdentifier() || !R->isInStdNamespace())
+    return false;
+  llvm::StringRef Name = R->getName();
+  return Name == "basic_string" || Name == "basic_string_view";
+}
+
+} // namespace
+
+const TuState::LocalStores &TuState::storesIn(const FunctionDecl *FD) {
+  std::unique_ptr<LocalStores> &Slot = StoresByFunction[FD];
+  if (!Slot) {
+    Slot = std::make_unique<LocalStores>();
+    StoreCollector C(*Slot, Rules);
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        C.TraverseStmt(Init->getInit());
+    C.TraverseStmt(FD->getBody());
+  }
+  return *Slot;
+}
+
+bool TuState::isInvariantCall(const FunctionDecl *FD) {
+  const Decl *Key = FD->getCanonicalDecl();
+  auto It = InvariantCalls.find(Key);
+  if (It != InvariantCalls.end())
+    return It->second;
+  bool Listed = false;
+  if (FD->getDeclName().isIdentifier()) {
+    std::string Name = qualifiedName(FD);
+    for (const rules::ResourceKind &Kind : Rules.config().Resources)
+      if (Kind.Enabled && Kind.Arguments == rules::ArgumentPolicy::Invariant &&
+          matchesAny(Kind.InvariantCalls, Name))
+        Listed = true;
+  }
+  return InvariantCalls.try_emplace(Key, Listed).first->second;
+}
+
+/// Whether a call's result is computed from its object and arguments alone: constexpr
+/// functions, the standard library's string operations (members of std::basic_string and
+/// string_view, operator+, std::to_string, std::move), and a member that returns its own
+/// object (a request builder's `WithKey(k)`).
+bool TuState::keepsValue(const FunctionDecl *FD) {
+  if (FD->isConstexpr())
+    return true;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(FD)) {
+    if (isStringClass(M->getParent()))
+      return true;
+    QualType R = M->getReturnType();
+    if (!M->isStatic() && R->isLValueReferenceType())
+      if (const CXXRecordDecl *Returned = R->getPointeeType()->getAsCXXRecordDecl())
+        return Returned->getCanonicalDecl() == M->getParent()->getCanonicalDecl();
+    return false;
+  }
+  if (!FD->isInStdNamespace())
+    return false;
+  if (FD->getOverloadedOperator() == OO_Plus)
+    return true;
+  if (!FD->getDeclName().isIdentifier())
+    return false;
+  llvm::StringRef Name = FD->getName();
+  return Name == "to_string" || Name == "move" || Name == "forward";
+}
+
+bool TuState::variableVaries(const VarDecl *V, unsigned Depth) {
+  if (isa<ParmVarDecl>(V)) // what a parameter carries is named by dependencies()
+    return false;
+  if (V->isConstexpr())
+    return false;
+  auto Known = VariableVaries.find(V);
+  if (Known != VariableVaries.end())
+    return Known->second;
+  // A cycle (`key = key + suffix`) is judged by the variable's other values.
+  VariableVaries[V] = false;
+  bool Varies = false;
+  const Expr *Init = V->getInit();
+  if (V->hasGlobalStorage()) {
+    // A constant is set once; anything else must be initialized here with an invariant value
+    // and never stored into by the code walked so far (a global filled per request varies).
+    if (!V->getType().isConstQualified()) {
+      const auto *Construct = Init ? dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()) : nullptr;
+      bool Written = Init && !(Construct && Construct->getNumArgs() == 0);
+      auto Stored = Stores.find(V);
+      Varies = !Written || (Stored != Stores.end() && !Stored->second.empty()) ||
+               variesAt(Init, Depth + 1);
+    }
+  } else {
+    const auto *Owner = dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+    if (!Owner || !Owner->hasBody()) {
+      Varies = true;
+    } else {
+      Varies = Init && variesAt(Init, Depth + 1);
+      const LocalStores &Local = storesIn(Owner->getDefinition());
+      if (!Varies && Local.Opaque.count(V))
+        Varies = true;
+      if (!Varies)
+        if (auto It = Local.Values.find(V); It != Local.Values.end())
+          Varies = std::any_of(It->second.begin(), It->second.end(),
+                               [&](const Expr *Value) { return variesAt(Value, Depth + 1); });
+    }
+  }
+  VariableVaries[V] = Varies;
+  return Varies;
+}
+
+bool TuState::varies(const Expr *E) {
+  return variesAt(E, 0);
+}
+
+namespace {
+
+/// Whether a statement calls one of Checks.
+class CheckFinder : public RecursiveASTVisitor<CheckFinder> {
+public:
+  explicit CheckFinder(const std::vector<rules::NamePattern> &Checks) : Checks(Checks) {}
+  bool Found = false;
+  bool shouldVisitLambdaBody() const { return false; }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->getDeclName().isIdentifier() && matchesAny(Checks, qualifiedName(Callee)))
+      Found = true;
+    return !Found;
+  }
+
+private:
+  const std::vector<rules::NamePattern> &Checks;
+};
+
+bool callsCheck(const Stmt *St, const std::vector<rules::NamePattern> &Checks) {
+  CheckFinder F(Checks);
+  F.TraverseStmt(const_cast<Stmt *>(St));
+  return F.Found;
+}
+
+bool endsInReturn(const Stmt *St) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(St))
+    St = Block->body_empty() ? nullptr : Block->body_back();
+  return St && isa<ReturnStmt>(St);
+}
+
+} // namespace
+
+bool TuState::behindCacheCheck(const Expr *E, const rules::ResourceKind &Kind) {
+  if (Kind.CacheChecks.empty() || !E)
+    return false;
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const DynTypedNode &Parent = Parents[0];
+    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>())
+      return false;
+    const Stmt *Child = Node.get<Stmt>();
+    if (const auto *If = Parent.get<IfStmt>(); If && Child &&
+                                               (Child == If->getThen() || Child == If->getElse()) &&
+                                               callsCheck(If->getCond(), Kind.CacheChecks))
+      return true;
+    if (const auto *Block = Parent.get<CompoundStmt>(); Block && Child)
+      for (const Stmt *Before : Block->body()) {
+        if (Before == Child)
+          break;
+        if (const auto *If = dyn_cast<IfStmt>(Before); If && !If->getElse() &&
+                                                       endsInReturn(If->getThen()) &&
+                                                       callsCheck(If->getCond(), Kind.CacheChecks))
+          return true;
+      }
+    Node = Parent;
+  }
+  return false;
+}
+
+bool TuState::variesAt(const Expr *E, unsigned Depth) {
+  if (!E)
+    return false;
+  if (Depth > 32)
+    return true;
+  for (const Expr *Prev = nullptr; Prev != E;) {
+    Prev = E;
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<CastExpr>(E))
+      E = Cast->getSubExpr();
+    else if (const auto *Opaque = dyn_cast<OpaqueValueExpr>(E); Opaque && Opaque->getSourceExpr())
+      E = Opaque->getSourceExpr();
+  }
+  auto AnyVaries = [&](auto Children) {
+    for (const Expr *Child : Children)
+      if (variesAt(Child, Depth + 1))
+        return true;
+    return false;
+  };
+  if (isa<StringLiteral>(E) || isa<IntegerLiteral>(E) || isa<FloatingLiteral>(E) ||
+      isa<CharacterLiteral>(E) || isa<CXXBoolLiteralExpr>(E) || isa<CXXNullPtrLiteralExpr>(E) ||
+      isa<GNUNullExpr>(E) || isa<UnaryExprOrTypeTraitExpr>(E) || isa<PredefinedExpr>(E) ||
+      isa<ImplicitValueInitExpr>(E) || isa<CXXScalarValueInitExpr>(E) || isa<LambdaExpr>(E) ||
+      isa<TypeTraitExpr>(E) || isa<SubstNonTypeTemplateParmExpr>(E) || isa<UserDefinedLiteral>(E))
+    return false;
+  if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
+    return variesAt(Default->getExpr(), Depth + 1);
+  if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(E))
+    return variesAt(Default->getExpr(), Depth + 1);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = Ref->getDecl();
+    if (isa<EnumConstantDecl>(D) || isa<FunctionDecl>(D))
+      return false;
+    const auto *V = dyn_cast<VarDecl>(D);
+    return !V || variableVaries(V, Depth);
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    if (const auto *V = dyn_cast<VarDecl>(Member->getMemberDecl()))
+      return variableVaries(V, Depth);
+    // A member of the current object, or one reached through a pointer, is not followed: what
+    // set it, and when, is not known here.
+    if (Member->isArrow() || isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return true;
+    return variesAt(Member->getBase(), Depth + 1);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    if (isInvariantCall(Callee))
+      return false;
+    if (!keepsValue(Callee))
+      return true;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      if (variesAt(Member->getImplicitObjectArgument(), Depth + 1))
+        return true;
+    return AnyVaries(Call->arguments());
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return AnyVaries(Construct->arguments());
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    return AnyVaries(List->inits());
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(E))
+    return variesAt(List->getSubExpr(), Depth + 1);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return Unary->isIncrementDecrementOp() || variesAt(Unary->getSubExpr(), Depth + 1);
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E))
+    return Binary->isAssignmentOp() || variesAt(Binary->getLHS(), Depth + 1) ||
+           variesAt(Binary->getRHS(), Depth + 1);
+  if (const auto *Conditional = dyn_cast<AbstractConditionalOperator>(E))
+    return variesAt(Conditional->getCond(), Depth + 1) ||
+           variesAt(Conditional->getTrueExpr(), Depth + 1) ||
+           variesAt(Conditional->getFalseExpr(), Depth + 1);
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    return variesAt(Subscript->getBase(), Depth + 1) || variesAt(Subscript->getIdx(), Depth + 1);
+  return true;
 }
 
 TranslationUnitSummary TuState::finish() {

@@ -15,6 +15,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -73,6 +74,9 @@ public:
   std::string recordStaticInitializer(const clang::VarDecl *VD);
   /// Variables whose initializers are walked once the functions are.
   std::vector<const clang::VarDecl *> StaticVariables;
+  /// Functions whose type is a handler signature of the rule set: handlers when no registration
+  /// of the TU names them first (see summarizeTranslationUnit).
+  std::vector<const clang::FunctionDecl *> SignatureHandlers;
   void addEdge(CallEdge E);
   void addSite(ResourceSite S);
   void addHandler(const clang::FunctionDecl *FD, clang::SourceLocation Registration,
@@ -85,6 +89,28 @@ public:
   /// initialized or assigned from them, or through captured variables).
   std::vector<ParamRef> dependencies(const clang::Expr *E);
   void addDependencies(const clang::VarDecl *V, const std::vector<ParamRef> &Deps);
+
+  /// Whether some enabled resource kind judges its arguments (rules::ArgumentPolicy::
+  /// Invariant): only then do call edges record which arguments vary.
+  bool judgesArguments();
+  /// Whether an expression's value may differ between invocations for a reason `dependencies`
+  /// does not name: false only when it is built from literals, constants, the rule set's
+  /// invariant calls (getenv), parameters, statics initialized from those, string operations
+  /// and builder calls on them, and locals whose initializer and every store are such values.
+  /// A member of the current object, another call's result, or a local handed to a call that
+  /// may change it all vary.
+  bool varies(const clang::Expr *E);
+  /// Whether E runs only while a kept copy is missing: it is in a branch of an `if` whose
+  /// condition calls one of Kind's cache checks, or follows such an `if` that returns.
+  bool behindCacheCheck(const clang::Expr *E, const rules::ResourceKind &Kind);
+  /// What one function's body stores into its locals (and the locals of functions enclosing
+  /// its lambdas), for varies(): the values assigned or passed to a mutating member call, and
+  /// the locals changed in a way that is not judged (++, bound to a non-const reference,
+  /// handed to a call that may change them).
+  struct LocalStores {
+    llvm::DenseMap<const clang::VarDecl *, llvm::SmallVector<const clang::Expr *, 2>> Values;
+    llvm::DenseSet<const clang::VarDecl *> Opaque;
+  };
 
   // Facts for handler discovery.
   llvm::DenseMap<const clang::ValueDecl *, std::vector<const clang::Expr *>> Stores;
@@ -111,6 +137,15 @@ private:
   std::set<std::string> Constructed;
   std::vector<std::string> SourceRules;
   llvm::DenseMap<const clang::VarDecl *, std::vector<ParamRef>> VarDeps;
+  bool variesAt(const clang::Expr *E, unsigned Depth);
+  bool variableVaries(const clang::VarDecl *V, unsigned Depth);
+  bool keepsValue(const clang::FunctionDecl *FD);
+  bool isInvariantCall(const clang::FunctionDecl *FD);
+  const LocalStores &storesIn(const clang::FunctionDecl *FD);
+  std::optional<bool> JudgesArguments;
+  llvm::DenseMap<const clang::VarDecl *, bool> VariableVaries;
+  llvm::DenseMap<const clang::Decl *, bool> InvariantCalls;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<LocalStores>> StoresByFunction;
   llvm::DenseMap<clang::FileID, std::unique_ptr<NolintIndex>> Nolint;
   std::map<std::string, FunctionSummary> Functions;
   std::set<std::string> SeenEdges, SeenSites, SeenHandlers;

@@ -1,6 +1,9 @@
 #include "coldstart/rules/RuleSet.h"
 #include "coldstart/rules/RuleIds.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace coldstart::rules {
 
 std::string_view toString(Severity S) {
@@ -53,6 +56,44 @@ static bool globMatch(std::string_view Pattern, std::string_view Name) {
   while (P < Pattern.size() && Pattern[P] == '*')
     ++P;
   return P == Pattern.size();
+}
+
+std::optional<HandlerSignature> parseHandlerSignature(std::string_view Text) {
+  auto Trim = [](std::string_view V) {
+    while (!V.empty() && V.front() == ' ')
+      V.remove_prefix(1);
+    while (!V.empty() && V.back() == ' ')
+      V.remove_suffix(1);
+    return V;
+  };
+  auto IsName = [](std::string_view V) {
+    return !V.empty() && std::all_of(V.begin(), V.end(), [](char C) {
+      return std::isalnum(static_cast<unsigned char>(C)) || C == '_' || C == ':' || C == '*' ||
+             C == '?';
+    });
+  };
+  size_t Open = Text.find('(');
+  if (Open == std::string_view::npos || Text.empty() || Text.back() != ')')
+    return std::nullopt;
+  HandlerSignature Sig;
+  std::string_view Returns = Trim(Text.substr(0, Open));
+  if (!IsName(Returns))
+    return std::nullopt;
+  Sig.Returns = NamePattern(std::string(Returns));
+  std::string_view Params = Trim(Text.substr(Open + 1, Text.size() - Open - 2));
+  while (!Params.empty()) {
+    size_t Comma = Params.find(',');
+    std::string_view Param = Trim(Params.substr(0, Comma));
+    if (!IsName(Param))
+      return std::nullopt;
+    Sig.Params.emplace_back(std::string(Param));
+    if (Comma == std::string_view::npos)
+      break;
+    Params = Params.substr(Comma + 1);
+    if (Trim(Params).empty())
+      return std::nullopt;
+  }
+  return Sig;
 }
 
 NamePattern::NamePattern(const std::string &T) : Text(stripGlobalQualifier(T)) {

@@ -167,6 +167,8 @@ private:
         applyNameList(V, Key, S.HandlerRegistrations);
       else if (Key == "handler-functions")
         applyNameList(V, Key, S.HandlerFunctions);
+      else if (Key == "handler-signatures")
+        applyNameList(V, Key, S.HandlerSignatures);
       else if (Key == "allocation-factories")
         applyNameList(V, Key, S.AllocationFactories);
       else if (Key == "once-calls")
@@ -182,9 +184,9 @@ private:
         applyResources(V);
       else if (!Key.empty())
         unknownKey(Entry.first, Key,
-                   {"handler-registrations", "handler-functions", "allocation-factories",
-                    "once-calls", "read-file-types", "lease-source-types", "report-system-headers",
-                    "resources"});
+                   {"handler-registrations", "handler-functions", "handler-signatures",
+                    "allocation-factories", "once-calls", "read-file-types", "lease-source-types",
+                    "report-system-headers", "resources"});
     }
   }
 
@@ -192,6 +194,16 @@ private:
     auto S = scalarString(N, "an entry of '" + ListName + "'");
     if (!S)
       return std::nullopt;
+    // A signature is names too: the return type's, then the parameters' in parentheses.
+    if (ListName == "handler-signatures") {
+      if (!parseHandlerSignature(*S)) {
+        error(N, "'" + *S + "' in '" + ListName +
+                     "' is not a signature: a return type and its parameter types as qualified "
+                     "names, 'Ret(Param, ...)'");
+        return std::nullopt;
+      }
+      return NamePattern(*S);
+    }
     if (S->empty() || !std::all_of(S->begin(), S->end(), isValidNameChar)) {
       error(N, "'" + *S + "' in '" + ListName +
                    "' is not a qualified name or a pattern (letters, digits, _, ::, * and ?)");
@@ -325,10 +337,24 @@ private:
         SourcedValue Cost = Kind.InitMs.value_or(SourcedValue{0, "ms", ""});
         if (applyValue(V, "source.resources." + Kind.Name + ".init-ms", Cost))
           Kind.InitMs = Cost;
+      } else if (Key == "arguments") {
+        auto S = scalarString(V, "'arguments'");
+        if (!S)
+          continue;
+        if (*S == "any")
+          Kind.Arguments = ArgumentPolicy::Any;
+        else if (*S == "invariant")
+          Kind.Arguments = ArgumentPolicy::Invariant;
+        else
+          error(V, "'arguments' must be one of any, invariant (got '" + *S + "')");
+      } else if (Key == "invariant-calls") {
+        applyNameList(V, Kind.Name + ".invariant-calls", Kind.InvariantCalls);
+      } else if (Key == "cache-checks") {
+        applyNameList(V, Kind.Name + ".cache-checks", Kind.CacheChecks);
       } else if (!Key.empty()) {
-        unknownKey(
-            Entry.first, Key,
-            {"rule", "what", "why", "fix", "enabled", "severity", "types", "calls", "init-ms"});
+        unknownKey(Entry.first, Key,
+                   {"rule", "what", "why", "fix", "enabled", "severity", "types", "calls",
+                    "init-ms", "arguments", "invariant-calls", "cache-checks"});
       }
     }
   }

@@ -94,6 +94,7 @@ TEST_P(InitWorkFixture, ListsExactlyTheAnnotatedInitWork) {
 
 INSTANTIATE_TEST_SUITE_P(Sources, InitWorkFixture,
                          ::testing::Values("main_before_run_handler",
+                                           "downloads_before_run_handler",
                                            "handler_factory_in_registration", "static_variables"),
                          [](const ::testing::TestParamInfo<std::string> &Info) {
                            return Info.param;

@@ -321,3 +321,91 @@ TEST(Discovery, AMalformedDiscoveredFileIsAnError) {
   EXPECT_EQ(Errors[0].File, Dir.path() + "/.coldstart.yaml");
   EXPECT_EQ(Errors[0].Line, 1);
 }
+
+TEST(ArgumentPolicy, BundledDownloadKindJudgesItsArguments) {
+  const RuleSet R = defaultRuleSet();
+  const ResourceKind *Download = R.resource("downloaded-object");
+  ASSERT_NE(Download, nullptr);
+  EXPECT_EQ(Download->Rule, "coldstart-download-in-handler");
+  EXPECT_EQ(Download->Arguments, ArgumentPolicy::Invariant);
+  auto Lists = [](const std::vector<NamePattern> &Names, const std::string &Name) {
+    return std::any_of(Names.begin(), Names.end(),
+                       [&](const NamePattern &P) { return P.matches(Name); });
+  };
+  EXPECT_TRUE(Lists(Download->InvariantCalls, "std::getenv"));
+  EXPECT_TRUE(Lists(Download->CacheChecks, "std::filesystem::exists"));
+  EXPECT_TRUE(Lists(Download->Calls, "Aws::S3::S3Client::GetObject"));
+  EXPECT_FALSE(Lists(Download->Calls, "Aws::S3::S3Client::GetObjectAttributes"));
+  // Every other kind keeps the default: reported whatever its arguments, a note when they come
+  // from the request.
+  for (const ResourceKind &K : R.Source.Resources)
+    if (K.Name != "downloaded-object") {
+      EXPECT_EQ(K.Arguments, ArgumentPolicy::Any) << K.Name;
+      EXPECT_TRUE(K.InvariantCalls.empty() && K.CacheChecks.empty()) << K.Name;
+    }
+}
+
+TEST(ArgumentPolicy, AKindCanSwitchPolicyAndExtendItsLists) {
+  RuleSet R = merged("source:\n  resources:\n    downloaded-object:\n      arguments: any\n"
+                     "    acme-fetch:\n      rule: coldstart-download-in-handler\n"
+                     "      what: in-house blob fetch\n      calls: [acme::blob::Get]\n"
+                     "      arguments: invariant\n      invariant-calls: [acme::config::Get]\n"
+                     "      cache-checks: {add: [acme::cache::Has]}\n");
+  EXPECT_EQ(R.resource("downloaded-object")->Arguments, ArgumentPolicy::Any);
+  const ResourceKind *Mine = R.resource("acme-fetch");
+  ASSERT_NE(Mine, nullptr);
+  EXPECT_EQ(Mine->Arguments, ArgumentPolicy::Invariant);
+  ASSERT_EQ(Mine->InvariantCalls.size(), 1u);
+  EXPECT_EQ(Mine->InvariantCalls[0].text(), "acme::config::Get");
+  ASSERT_EQ(Mine->CacheChecks.size(), 1u);
+  EXPECT_EQ(Mine->CacheChecks[0].text(), "acme::cache::Has");
+}
+
+TEST(ArgumentPolicy, MalformedValuesAreErrorsWithTheirPlace) {
+  auto E = errorsOf("source:\n  resources:\n    downloaded-object:\n      arguments: constant\n"
+                    "    regex:\n      arguments: [invariant]\n"
+                    "    model:\n      invariant-calls: getenv\n"
+                    "    thread-pool:\n      cache-checks: ['not a name']\n"
+                    "    http-client:\n      argument: any\n");
+  ASSERT_EQ(E.size(), 5u);
+  EXPECT_TRUE(startsWith(E[0], "4:18: 'arguments' must be one of any, invariant (got 'constant')"));
+  EXPECT_TRUE(startsWith(E[1], "6:18: 'arguments' must be a string"));
+  EXPECT_TRUE(startsWith(E[2], "8:24: 'model.invariant-calls' must be a list of names"));
+  EXPECT_TRUE(startsWith(E[3], "10:22: 'not a name' in 'thread-pool.cache-checks' is not a "
+                               "qualified name"));
+  EXPECT_TRUE(startsWith(E[4], "12:7: unknown key 'argument'"));
+  // A failed overlay changes nothing.
+  RuleSet R = defaultRuleSet();
+  std::vector<Diagnostic> Errors;
+  EXPECT_FALSE(mergeRuleSetText(
+      R, "source:\n  resources:\n    downloaded-object:\n      arguments: sometimes\n", "user.yaml",
+      Errors));
+  EXPECT_EQ(R.resource("downloaded-object")->Arguments, ArgumentPolicy::Invariant);
+}
+
+TEST(HandlerSignatures, BundledAndOverlaidSignaturesParse) {
+  RuleSet R = merged("source:\n  handler-signatures:\n    add:\n"
+                     "      - 'acme::Response(acme::Event, acme::Context)'\n");
+  ASSERT_EQ(R.Source.HandlerSignatures.size(), 2u);
+  auto Bundled = parseHandlerSignature(R.Source.HandlerSignatures[0].text());
+  ASSERT_TRUE(Bundled);
+  EXPECT_TRUE(Bundled->Returns.matches("aws::lambda_runtime::invocation_response"));
+  ASSERT_EQ(Bundled->Params.size(), 1u);
+  EXPECT_TRUE(Bundled->Params[0].matches("aws::lambda_runtime::invocation_request"));
+  auto Mine = parseHandlerSignature(R.Source.HandlerSignatures[1].text());
+  ASSERT_TRUE(Mine);
+  ASSERT_EQ(Mine->Params.size(), 2u);
+  EXPECT_TRUE(Mine->Params[1].matches("acme::Context"));
+  EXPECT_TRUE(parseHandlerSignature("acme::Done()"));
+}
+
+TEST(HandlerSignatures, MalformedSignaturesAreErrorsWithTheirPlace) {
+  for (const char *Bad : {"acme::Response", "acme::Response(acme::Event", "(acme::Event)",
+                          "acme::Response(acme::Event,)", "acme::Response(const acme::Event &)"})
+    EXPECT_FALSE(parseHandlerSignature(Bad)) << Bad;
+  auto E = errorsOf("source:\n  handler-signatures:\n    - 'acme::Response(acme::Event'\n");
+  ASSERT_EQ(E.size(), 1u);
+  EXPECT_TRUE(startsWith(E[0], "3:7: 'acme::Response(acme::Event' in 'handler-signatures' is "
+                               "not a signature"))
+      << E[0];
+}

@@ -48,7 +48,7 @@ TEST(PolicyConsistency, RuleIdsInCodeAndRuleSetAreTheSame) {
 TEST(PolicyConsistency, SourceRulesCarryTheTextsOfNamesAddedWithoutAKind) {
   const RuleSet &Rules = defaultRuleSet();
   std::vector<std::string> Source = Rules.ruleIdsOfPass("source");
-  EXPECT_EQ(Source.size(), 4u);
+  EXPECT_EQ(Source.size(), 5u);
   for (const std::string &Id : Source) {
     const RuleInfo *Info = Rules.rule(Id);
     EXPECT_FALSE(Info->AddedWhat.empty()) << Id;

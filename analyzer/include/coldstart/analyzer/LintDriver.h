@@ -38,6 +38,11 @@ struct LintOptions {
   /// Arguments after `--`: compile every source with these instead of a database.
   std::optional<std::vector<std::string>> CompilerArgs;
   unsigned Jobs = 1;
+  /// A folder of stand-in declarations (coldstart's bundled aws-lambda-cpp and AWS SDK
+  /// headers, bundledHeadersDir()) searched after every other include folder (`-idirafter`), so
+  /// a header the compile command cannot find still resolves while real headers always win.
+  /// Empty: none.
+  std::string BundledHeaders;
   /// `--shard K/N` (K 1-based): analyse only the sources whose position in the sorted list is
   /// K-1 modulo N.
   unsigned ShardIndex = 1;
@@ -68,6 +73,11 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules);
 /// the one beside the clang-19 found on PATH or in /usr/lib/llvm-19. Empty when none is found.
 std::string clangResourceDir();
 
+/// Where coldstart's bundled declarations are installed: share/coldstart/include beside the
+/// running executable's bin folder (the build tree has the same layout), else the configured
+/// install location. Empty when neither exists.
+std::string bundledHeadersDir();
+
 /// A compile_commands.json's text, checked first as strict JSON (UTF-8, at most
 /// MaxDatabaseNesting deep; the error gives line and column) and then read by clang's
 /// JSONCompilationDatabase; an error when it is not a compilation database.
@@ -88,9 +98,11 @@ adaptDiscoveredDatabase(std::unique_ptr<clang::tooling::CompilationDatabase> Dat
 inline constexpr uint64_t MaxResponseFileBytes = 1 << 20;
 
 /// The command line lint parses a source with: the compile command without its output and
-/// dependency-file flags, syntax-only, quiet, with clang's resource directory.
+/// dependency-file flags, syntax-only, quiet, with clang's resource directory, and BundledHeaders
+/// (when not empty) as the last folder searched for includes.
 std::vector<std::string> lintCommandLine(const clang::tooling::CompileCommand &Command,
-                                         const std::string &ResourceDir);
+                                         const std::string &ResourceDir,
+                                         const std::string &BundledHeaders = "");
 
 /// Parses "K/N" (1 <= K <= N); nullopt when malformed.
 std::optional<std::pair<unsigned, unsigned>> parseShard(const std::string &Text);

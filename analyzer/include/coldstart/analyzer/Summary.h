@@ -4,6 +4,8 @@
 // files it is given, the clang-tidy plugin joins just its own TU.
 #pragma once
 
+#include "llvm/ADT/StringRef.h"
+
 #include <string>
 #include <vector>
 
@@ -110,6 +112,11 @@ struct CallEdge {
   /// For each callee parameter, the parameters (of the caller or of a function enclosing it,
   /// for lambda captures) its argument is computed from.
   std::vector<std::vector<ParamRef>> ArgDeps;
+  /// For each callee parameter, whether its argument may differ between invocations for a
+  /// reason ArgDeps does not name (a member, another call's result; see
+  /// rules::ArgumentPolicy::Invariant). Empty when none may, or when no resource kind of the
+  /// rule set judges its arguments.
+  std::vector<bool> ArgVaries;
   /// OnceReason is a lazy-init guard on a member of the caller's object.
   bool OwnerGuard = false;
   /// A virtual call of Callee through a pointer or reference: any override of it in a class
@@ -144,12 +151,19 @@ struct ResourceSite {
   SourcePoint End;
   std::string OnceReason;
   std::vector<ParamRef> ArgDeps; // parameters the construction's arguments are computed from
-  std::string Spelling;          // source text, for fingerprints
+  /// For a kind that judges its arguments (rules::ArgumentPolicy::Invariant): an argument may
+  /// differ between invocations for a reason ArgDeps does not name. Its ArgDeps then also
+  /// hold those of the object a listed member function is called on.
+  bool ArgsVary = false;
+  std::string Spelling; // source text, for fingerprints
   /// OnceReason is a lazy-init guard on a member of the function's object (see CallEdge).
   bool OwnerGuard = false;
   /// A NOLINT comment silences the rule on this line: reported only where the join moves the
   /// finding to (the user's line that called into a library, an owner's construction).
   bool Silenced = false;
+  /// Recognised by its spelled name alone: its declaration was not found (a missing header),
+  /// so what it is rests on the name as written.
+  bool ByName = false;
 
   bool onceOnly() const { return !OnceReason.empty(); }
 };
@@ -159,8 +173,12 @@ struct HandlerRoot {
   std::string Function;
   std::string Name;
   SourcePoint Registration; // where it is registered (or defined, for named handlers)
-  std::string Via;          // "aws::lambda_runtime::run_handler", or "rule set"
+  std::string Via;          // "aws::lambda_runtime::run_handler", "rule set", or ViaSignature
 };
+
+/// HandlerRoot::Via of a handler found by its type (the rule set's handler-signatures) rather
+/// than by a registration: the join walks from it only when no registered handler reaches it.
+inline constexpr llvm::StringLiteral ViaSignature = "signature";
 
 /// A call to a handler registration function (`run_handler(...)`) in Function. Its arguments
 /// are evaluated before it runs; once it runs, the runtime loops over invocations, so work the

@@ -13,6 +13,7 @@ inline constexpr std::string_view ClientInHandler = "coldstart-client-in-handler
 inline constexpr std::string_view ConnectionInHandler = "coldstart-connection-in-handler";
 inline constexpr std::string_view SdkInitInHandler = "coldstart-sdk-init-in-handler";
 inline constexpr std::string_view HeavyObjectInHandler = "coldstart-heavy-object-in-handler";
+inline constexpr std::string_view DownloadInHandler = "coldstart-download-in-handler";
 
 // Artifact pass: what the package costs at cold start.
 inline constexpr std::string_view PackageSize = "coldstart-package-size";
@@ -30,11 +31,12 @@ inline constexpr std::string_view UnknownRuntimeLibrary = "coldstart-unknown-run
 
 /// Every id, in the rule set's order. A rule set may not introduce others: a rule needs code
 /// that emits it.
-inline constexpr std::array<std::string_view, 16> All = {
-    ClientInHandler,    ConnectionInHandler, SdkInitInHandler, HeavyObjectInHandler,
-    PackageSize,        UnresolvedLibrary,   GlibcTooNew,      ArchMismatch,
-    StaticInitializers, HeavyDependency,     UnstrippedBinary, ExecutableStack,
-    MissingBootstrap,   UnsafeArchive,       ColdStartBudget,  UnknownRuntimeLibrary,
+inline constexpr std::array<std::string_view, 17> All = {
+    ClientInHandler,       ConnectionInHandler, SdkInitInHandler,  HeavyObjectInHandler,
+    DownloadInHandler,     PackageSize,         UnresolvedLibrary, GlibcTooNew,
+    ArchMismatch,          StaticInitializers,  HeavyDependency,   UnstrippedBinary,
+    ExecutableStack,       MissingBootstrap,    UnsafeArchive,     ColdStartBudget,
+    UnknownRuntimeLibrary,
 };
 
 } // namespace coldstart::rules::ids

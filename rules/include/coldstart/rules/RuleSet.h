@@ -63,6 +63,20 @@ struct SourcedValue {
   std::string Source;
 };
 
+/// How a resource kind's arguments decide whether one of its sites is reported.
+enum class ArgumentPolicy {
+  /// Reported whatever its arguments are; lowered to a note when they come from the request
+  /// (building a client per tenant may be deliberate).
+  Any,
+  /// Reported only when every argument is the same on every invocation: literals, constants,
+  /// environment variables (InvariantCalls) and values fixed during init. A site whose
+  /// arguments come from the request, or from anything else that may change, is not reported;
+  /// one whose arguments are its function's parameters is reported at the call that passes
+  /// such values (a download helper called with a constant key from one place and with the
+  /// request's key from another).
+  Invariant,
+};
+
 /// One kind of per-invocation resource (AWS SDK clients, libpq connections, regexes, ...).
 struct ResourceKind {
   std::string Name; // key in the rule set, e.g. "aws-sdk-client"
@@ -74,20 +88,42 @@ struct ResourceKind {
   std::optional<Severity> SeverityOverride; // else the rule's severity
   std::vector<NamePattern> Types;           // constructions of these (and subclasses) are flagged
   std::vector<NamePattern> Calls;           // calls to these functions are flagged
+  ArgumentPolicy Arguments = ArgumentPolicy::Any;
+  /// With ArgumentPolicy::Invariant: functions whose result is the same on every invocation
+  /// (getenv: Lambda sets the environment before init), so an argument read through them is.
+  std::vector<NamePattern> InvariantCalls;
+  /// With ArgumentPolicy::Invariant: calls that test whether a kept copy is already there
+  /// (std::filesystem::exists on a file in /tmp). A site in a branch of an `if` whose condition
+  /// makes one, or after an `if` on one that returns, runs once per environment.
+  std::vector<NamePattern> CacheChecks;
   /// What one of these costs when built during init (the estimate's "init-code" part). The
   /// bundled rule set gives none: the cost depends on the network, the endpoint and the
   /// settings, so only a measurement of the user's own function can say.
   std::optional<SourcedValue> InitMs;
 };
 
+/// A handler signature of the rule set, "aws::lambda_runtime::invocation_response(
+/// aws::lambda_runtime::invocation_request)": the return type's and each parameter's qualified
+/// names (patterns allowed).
+struct HandlerSignature {
+  NamePattern Returns;
+  std::vector<NamePattern> Params;
+};
+/// The parts of Text, or nullopt when it is not "Name(Name, ...)".
+std::optional<HandlerSignature> parseHandlerSignature(std::string_view Text);
+
 /// A function that allocates an object of its template argument: `std::make_shared<T>(...)`.
 /// Constructions reached through it are attributed to the call site.
 struct SourceConfig {
   std::vector<NamePattern> HandlerRegistrations; // callables passed to these are handlers
   std::vector<NamePattern> HandlerFunctions;     // these functions are handlers themselves
-  std::vector<NamePattern> AllocationFactories;  // std::make_shared, Aws::MakeShared, ...
-  std::vector<NamePattern> OnceCalls;            // std::call_once: its callable runs once
-  std::vector<NamePattern> ReadFileTypes;        // std::ifstream, ...: "file opened for reading"
+  /// "Ret(Param, ...)": a function, member function or functor call operator of this type is a
+  /// handler even with no registration in view (parameters by value or reference, const or
+  /// not). See parseHandlerSignature.
+  std::vector<NamePattern> HandlerSignatures;
+  std::vector<NamePattern> AllocationFactories; // std::make_shared, Aws::MakeShared, ...
+  std::vector<NamePattern> OnceCalls;           // std::call_once: its callable runs once
+  std::vector<NamePattern> ReadFileTypes;       // std::ifstream, ...: "file opened for reading"
   /// Pools: a listed resource constructed from one of these borrows what the pool already
   /// opened (soci::session from a soci::connection_pool) and is not a new construction.
   std::vector<NamePattern> LeaseSourceTypes;

@@ -1,0 +1,11 @@
+// Minimal declarations of the AWS SDK for C++'s public API for coldstart's source pass; a real
+// installation's headers take precedence (they are searched first).
+#pragma once
+
+namespace Aws {
+namespace Http {
+
+enum class Scheme { HTTP, HTTPS };
+
+} // namespace Http
+} // namespace Aws

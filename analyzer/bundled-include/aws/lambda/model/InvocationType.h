@@ -1,0 +1,13 @@
+// Minimal declarations of the AWS SDK for C++'s public API for coldstart's source pass; a real
+// installation's headers take precedence (they are searched first).
+#pragma once
+
+namespace Aws {
+namespace Lambda {
+namespace Model {
+
+enum class InvocationType { NOT_SET, Event, RequestResponse, DryRun };
+
+} // namespace Model
+} // namespace Lambda
+} // namespace Aws

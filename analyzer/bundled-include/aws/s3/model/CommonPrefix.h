@@ -1,0 +1,21 @@
+// Minimal declarations of the AWS SDK for C++'s public API for coldstart's source pass; a real
+// installation's headers take precedence (they are searched first).
+#pragma once
+
+#include <aws/core/utils/memory/stl/AWSString.h>
+
+namespace Aws {
+namespace S3 {
+namespace Model {
+
+class CommonPrefix {
+public:
+  CommonPrefix();
+  const Aws::String &GetPrefix() const;
+  void SetPrefix(const Aws::String &value);
+  CommonPrefix &WithPrefix(const Aws::String &value);
+};
+
+} // namespace Model
+} // namespace S3
+} // namespace Aws
