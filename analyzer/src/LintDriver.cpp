@@ -584,6 +584,17 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
     Lint.Findings = joinSummaries(Summaries, Rules);
     report::sortFindings(Lint.Findings);
     Lint.RunNotes = RunNotes;
+    // A clean report over files that hold no handler would claim more than was checked.
+    bool AnyHandler = llvm::any_of(
+        Summaries, [](const TranslationUnitSummary &S) { return !S.Handlers.empty(); });
+    if (!AnyHandler && !Summaries.empty())
+      Lint.RunNotes.push_back(
+          "no handler found in the " + std::to_string(Summaries.size()) + " file" +
+          (Summaries.size() == 1 ? "" : "s") +
+          " analysed, so nothing was checked for per-invocation work: give the file that "
+          "registers the handler (run_handler) too, analyse the whole program (-p BUILD_DIR "
+          "without file names), or name the handler functions or their signature in the rule "
+          "set (source.handler-functions, source.handler-signatures)");
   }
   if (Options.ComputeInitWork) {
     report::InitWork &Work = Result.InitWork.emplace(findInitWork(Summaries, Rules));

@@ -63,8 +63,14 @@ TEST_P(LintFixture, FindingsMatchAnnotations) {
   EXPECT_EQ(O.Run.Status, AnyError ? 1 : 0) << O.Run.Err;
   if (C.Partial)
     EXPECT_NE(O.Run.Err.find("analysis was partial"), std::string::npos) << O.Run.Err;
+  else if (C.NoHandler)
+    EXPECT_TRUE(llvm::StringRef(O.Run.Err).starts_with(
+        "coldstart: warning: no handler found in the 1 file analysed"))
+        << O.Run.Err;
   else
     EXPECT_EQ(O.Run.Err, "");
+  // The note is said exactly when no handler was found.
+  EXPECT_EQ(O.Run.Err.find("no handler found") != std::string::npos, C.NoHandler) << O.Run.Err;
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, LintFixture, ::testing::ValuesIn(caseNames()),

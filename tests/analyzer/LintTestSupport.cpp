@@ -45,6 +45,8 @@ void readAnnotations(const std::string &Path, FixtureCase &C) {
     }
     if (Line.trim() == "// PARTIAL")
       C.Partial = true;
+    if (Line.trim() == "// NO-HANDLER")
+      C.NoHandler = true;
     size_t Pos = 0;
     while ((Pos = Line.find("CHECK", Pos)) != llvm::StringRef::npos) {
       llvm::StringRef Rest = Line.substr(Pos + 5);

@@ -51,6 +51,8 @@ struct FixtureCase {
   std::vector<std::string> Sources;
   std::vector<std::string> ExtraArgs;
   bool Partial = false;
+  /// `// NO-HANDLER`: no file of the case holds a handler, and the run must say so.
+  bool NoHandler = false;
   std::multiset<Expectation> Expected;
 };
 
