@@ -45,8 +45,8 @@ public:
   HandlerResourceCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
       : ClangTidyCheck(Name, Context), RuleId(Name.str()) {
     // The rule-set file and the handler lists apply to the whole analysis: local to a check or
-    // global for all four. The type and call lists belong to one rule each, so they are local
-    // only; every check reads all four rules' lists, so the four share one analysis per TU.
+    // global for all of them. The type and call lists belong to one rule each, so they are local
+    // only; every check reads every rule's lists, so they share one analysis per TU.
     Settings.RuleSetFile = Options.getLocalOrGlobal("RuleSet", "").str();
     Settings.AddHandlerRegistrations =
         Options.getLocalOrGlobal("AddHandlerRegistrations", "").str();
@@ -54,6 +54,9 @@ public:
         Options.getLocalOrGlobal("RemoveHandlerRegistrations", "").str();
     Settings.AddHandlerFunctions = Options.getLocalOrGlobal("AddHandlerFunctions", "").str();
     Settings.RemoveHandlerFunctions = Options.getLocalOrGlobal("RemoveHandlerFunctions", "").str();
+    // Read as text: clang-tidy-19 does not export its bool option readers to plugins.
+    llvm::StringRef VerboseText = Options.getLocalOrGlobal("Verbose", "");
+    Verbose = VerboseText.equals_insensitive("true") || VerboseText == "1";
     const clang::tidy::ClangTidyOptions::OptionMap &All = Context->getOptions().CheckOptions;
     for (const std::string &Rule : sourceRuleIds()) {
       OptionsView View(Rule, All, Context);
@@ -76,6 +79,7 @@ public:
     Options.store(Opts, "RemoveHandlerRegistrations", Settings.RemoveHandlerRegistrations);
     Options.store(Opts, "AddHandlerFunctions", Settings.AddHandlerFunctions);
     Options.store(Opts, "RemoveHandlerFunctions", Settings.RemoveHandlerFunctions);
+    Options.store(Opts, "Verbose", Verbose ? "true" : "false");
     Options.store(Opts, "AddTypes", Own.AddTypes);
     Options.store(Opts, "RemoveTypes", Own.RemoveTypes);
     Options.store(Opts, "AddCalls", Own.AddCalls);
@@ -113,10 +117,17 @@ public:
       return;
     }
 
-    std::shared_ptr<const std::vector<report::Finding>> Findings =
-        findingsFor(Context, *Effective, Key);
+    std::shared_ptr<const TuAnalysis> Analysis = findingsFor(Context, *Effective, Key);
+    // A file with no handler is checked for nothing; said once per file, when asked for (an
+    // editor runs the checks on every file, most of which hold no handler).
+    if (Verbose && !Analysis->HasHandler && firstTimeReported("no-handler:" + MainFile))
+      configurationDiag(
+          escapeForDiag("coldstart: no handler found in " + MainFile +
+                        ", so nothing in it was checked for per-invocation work (name the "
+                        "handler functions or their signature in the rule set)"),
+          DiagnosticIDs::Remark);
     std::optional<StaticConstFixer> Fixer;
-    for (const report::Finding &F : *Findings) {
+    for (const report::Finding &F : Analysis->Findings) {
       if (F.Rule != RuleId)
         continue;
       SourceLocation Where = analyzer::toSourceLocation(F.Where, SM);
@@ -160,6 +171,7 @@ private:
   std::string RuleId;
   TidySettings Settings;
   RuleListOptions Own;
+  bool Verbose = false;
   const ASTContext *LastContext = nullptr;
 };
 

@@ -18,8 +18,7 @@ namespace {
 struct State {
   std::mutex Lock;
   std::map<std::string, std::shared_ptr<const EffectiveRuleSet>> RuleSets;
-  std::map<std::pair<const clang::ASTContext *, std::string>,
-           std::shared_ptr<const std::vector<report::Finding>>>
+  std::map<std::pair<const clang::ASTContext *, std::string>, std::shared_ptr<const TuAnalysis>>
       Findings;
   std::set<std::string> Reported;
 };
@@ -45,8 +44,8 @@ std::shared_ptr<const EffectiveRuleSet> ruleSetFor(const TidySettings &Settings,
   return Slot;
 }
 
-std::shared_ptr<const std::vector<report::Finding>>
-findingsFor(clang::ASTContext &Context, const rules::RuleSet &Rules, const std::string &Key) {
+std::shared_ptr<const TuAnalysis> findingsFor(clang::ASTContext &Context,
+                                              const rules::RuleSet &Rules, const std::string &Key) {
   State &S = state();
   std::lock_guard<std::mutex> Guard(S.Lock);
   auto &Slot = S.Findings[{&Context, Key}];
@@ -55,10 +54,11 @@ findingsFor(clang::ASTContext &Context, const rules::RuleSet &Rules, const std::
     Options.ApplyNolint = false;
     analyzer::TranslationUnitSummary Summary =
         analyzer::summarizeTranslationUnit(Context, Rules.Source, Options);
-    auto Findings = std::make_shared<std::vector<report::Finding>>(
-        analyzer::joinSummaries({std::move(Summary)}, Rules));
-    report::sortFindings(*Findings);
-    Slot = std::move(Findings);
+    auto Result = std::make_shared<TuAnalysis>();
+    Result->HasHandler = !Summary.Handlers.empty();
+    Result->Findings = analyzer::joinSummaries({std::move(Summary)}, Rules);
+    report::sortFindings(Result->Findings);
+    Slot = std::move(Result);
   }
   return Slot;
 }

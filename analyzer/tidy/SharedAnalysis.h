@@ -1,4 +1,4 @@
-// One analysis per translation unit for all four checks. The checks of one clang-tidy run see
+// One analysis per translation unit for all the checks. The checks of one clang-tidy run see
 // the same ASTContext; the first to ask summarizes and joins the TU with the very code
 // `coldstart lint` runs, the others reuse its findings. Rule sets are cached across TUs.
 #pragma once
@@ -23,11 +23,18 @@ std::shared_ptr<const EffectiveRuleSet> ruleSetFor(const TidySettings &Settings,
                                                    const std::string &MainFile,
                                                    const std::string &WorkingDir, std::string &Key);
 
+/// What the analysis of one TU found.
+struct TuAnalysis {
+  std::vector<report::Finding> Findings;
+  /// Whether the TU holds a handler at all (registered, named, or by its signature).
+  bool HasHandler = false;
+};
+
 /// The findings for every enabled rule in the TU of Context under Rules (Key identifies the
 /// rule set): summarizeTranslationUnit without NOLINT filtering (clang-tidy applies its own),
 /// then joinSummaries, sorted as `coldstart lint` sorts them.
-std::shared_ptr<const std::vector<report::Finding>>
-findingsFor(clang::ASTContext &Context, const rules::RuleSet &Rules, const std::string &Key);
+std::shared_ptr<const TuAnalysis> findingsFor(clang::ASTContext &Context,
+                                              const rules::RuleSet &Rules, const std::string &Key);
 
 /// Drops the findings kept for Context: its TU is done (the address may be reused by the next).
 void forgetTranslationUnit(const clang::ASTContext &Context);

@@ -565,3 +565,27 @@ TEST(TidyPlugin, TakesClangTidyFromTheExecutableAndRegistersNoCommandLineOptions
 }
 
 } // namespace
+
+// An editor runs the checks on every file: a file with no handler is quiet unless Verbose asks,
+// and then says so once, as a remark (which --warnings-as-errors leaves alone).
+TEST(TidyPlugin, VerboseSaysWhenAFileHoldsNoHandler) {
+  FixtureCase NoHandler = findCase("ok_no_handler");
+  FixtureCase WithHandler = findCase("client_local_in_handler");
+  ASSERT_FALSE(NoHandler.Sources.empty());
+  ASSERT_FALSE(WithHandler.Sources.empty());
+  const std::string Verbose = "--config={Checks: 'coldstart-*', CheckOptions: {Verbose: true}}";
+  const std::string Said = "no handler found in " + NoHandler.Sources.front();
+
+  RunResult Quiet = runClangTidy(NoHandler.Sources, compileFlags(NoHandler));
+  EXPECT_EQ(Quiet.Out.find("no handler found"), std::string::npos) << Quiet.Out;
+
+  RunResult Told = runClangTidy(NoHandler.Sources, compileFlags(NoHandler),
+                                {Verbose, "--warnings-as-errors=coldstart-*"});
+  EXPECT_EQ(Told.Status, 0) << Told.Out << Told.Err;
+  std::string Both = Told.Out + Told.Err;
+  EXPECT_NE(Both.find("remark: coldstart: " + Said), std::string::npos) << Both;
+  EXPECT_EQ(Both.find(Said), Both.rfind(Said)) << "said once, not once per check:\n" << Both;
+
+  RunResult Handler = runClangTidy(WithHandler.Sources, compileFlags(WithHandler), {Verbose});
+  EXPECT_EQ((Handler.Out + Handler.Err).find("no handler found"), std::string::npos) << Handler.Out;
+}
