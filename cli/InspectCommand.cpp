@@ -148,7 +148,8 @@ static int runInspect() {
     if (O.Arch != "x86_64" && O.Arch != "aarch64")
       return fail("unknown --arch '" + Arch + "' (expected x86_64 or arm64)");
   }
-  if (MemoryMb != 0 && (MemoryMb < 128 || MemoryMb > 10240))
+  // 0 stands for "not given" (the rule set's default); given, it is checked like any size.
+  if (MemoryMb.getNumOccurrences() > 0 && (MemoryMb < 128 || MemoryMb > 10240))
     return fail("--memory must be between 128 and 10240 MB (Lambda's range)");
   if (!Sysroot.empty() && !llvm::sys::fs::is_directory(Sysroot))
     return fail("--sysroot '" + Sysroot + "' is not a folder");

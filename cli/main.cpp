@@ -2,10 +2,13 @@
 #include "Command.h"
 #include "Registry.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace cl = llvm::cl;
@@ -49,6 +52,34 @@ int main(int argc, const char **argv) {
   cl::HideUnrelatedOptions(optionCategory(), cl::SubCommand::getTopLevel());
   for (const Registered &R : registry())
     cl::HideUnrelatedOptions(optionCategory(), *R.Sub);
+
+  // A mistyped subcommand: name the nearest one rather than complain about every argument after
+  // it (llvm::cl would report each as an unknown argument).
+  if (Args.size() > 1 && Args[1][0] != '-') {
+    llvm::StringRef Given = Args[1];
+    std::vector<std::string> Names;
+    std::string Nearest;
+    unsigned Best = ~0u;
+    for (const Registered &R : registry()) {
+      llvm::StringRef Name = R.Sub->getName();
+      Names.push_back(Name.str());
+      unsigned Distance = Given.edit_distance(Name, /*AllowReplacements=*/true,
+                                              /*MaxEditDistance=*/3);
+      if (Distance < Best) {
+        Best = Distance;
+        Nearest = Name.str();
+      }
+    }
+    std::sort(Names.begin(), Names.end());
+    bool Known = llvm::is_contained(Names, Given);
+    if (!Known) {
+      llvm::errs() << "coldstart: error: unknown subcommand '" << Given << "'"
+                   << (Best <= 2 ? "; did you mean '" + Nearest + "'?"
+                                 : " (subcommands: " + llvm::join(Names, ", ") + ")")
+                   << "\nRun 'coldstart --help' for usage.\n";
+      return ExitFailure;
+    }
+  }
 
   std::string Errors;
   llvm::raw_string_ostream ErrorStream(Errors);

@@ -41,6 +41,27 @@ TEST(Cli, UnknownFlagIsExitTwo) {
   EXPECT_NE(R.Stderr.find("--frobnicate"), std::string::npos);
   ToolResult S = runColdstart({"deploy"});
   EXPECT_EQ(S.ExitCode, 2);
+  EXPECT_NE(S.Stderr.find("unknown subcommand 'deploy' (subcommands: "), std::string::npos)
+      << S.Stderr;
+}
+
+TEST(Cli, AMistypedSubcommandGetsASuggestion) {
+  ToolResult R = runColdstart({"lnit", "handler.cpp", "-p", "build"});
+  EXPECT_EQ(R.ExitCode, 2);
+  EXPECT_EQ(R.Stderr, "coldstart: error: unknown subcommand 'lnit'; did you mean 'lint'?\n"
+                      "Run 'coldstart --help' for usage.\n");
+  ToolResult I = runColdstart({"inspct"});
+  EXPECT_NE(I.Stderr.find("did you mean 'inspect'?"), std::string::npos) << I.Stderr;
+}
+
+TEST(Cli, InspectRefusesAMemorySizeOutsideLambdasRange) {
+  // 0 is not "the default" once written: like measure, inspect refuses it.
+  for (const char *Size : {"0", "100", "20000"}) {
+    ToolResult R = runColdstart({"inspect", "--memory", Size, COLDSTART_BIN});
+    EXPECT_EQ(R.ExitCode, 2) << Size;
+    EXPECT_NE(R.Stderr.find("--memory must be between 128 and 10240 MB"), std::string::npos)
+        << Size << ": " << R.Stderr;
+  }
 }
 
 TEST(Cli, RulesActionsAreChecked) {
