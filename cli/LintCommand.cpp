@@ -122,6 +122,10 @@ static int runLint() {
   }
   if (!Sink->commit())
     return ExitFailure;
+  // An unmatched NOLINTBEGIN or NOLINTEND fails the run whatever --fail-on says, as it fails a
+  // clang-tidy run: a silence that silences nothing must not pass unnoticed.
+  if (Result.NolintProblems > 0)
+    return ExitFindings;
   return report::hasFindingAtOrAbove(LintReport.Findings, Out.failOn()) ? ExitFindings : ExitClean;
 }
 

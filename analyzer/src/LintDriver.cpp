@@ -578,6 +578,19 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
       ++Result.FilesAnalysed;
     }
   }
+  // A header's NOLINT comments are read by every TU that includes it: each problem once.
+  std::vector<std::string> NolintProblems;
+  for (const TranslationUnitSummary &S : Summaries)
+    for (const NolintProblem &P : S.NolintProblems) {
+      std::string Text = P.Where.File + ":" + std::to_string(P.Where.Line) + ":" +
+                         std::to_string(P.Where.Column) + ": " + P.Message +
+                         ": it silences nothing (clang-tidy reports it as an error)";
+      if (llvm::find(NolintProblems, Text) == NolintProblems.end())
+        NolintProblems.push_back(std::move(Text));
+    }
+  Result.NolintProblems = NolintProblems.size();
+  RunNotes.insert(RunNotes.end(), NolintProblems.begin(), NolintProblems.end());
+
   if (Options.ComputeFindings) {
     report::Report &Lint = Result.Report.emplace();
     Lint.Command = "lint";

@@ -3,7 +3,9 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace coldstart::analyzer {
 
@@ -36,6 +38,7 @@ enum class DirectiveKind { SameLine, NextLine, Begin, End };
 struct Directive {
   DirectiveKind Kind;
   unsigned Line;
+  unsigned Column; // of the "NOLINT" marker, as clang-tidy reports it
   bool HasChecks;
   std::string Checks;
 };
@@ -64,7 +67,9 @@ std::vector<Directive> scanDirectives(llvm::StringRef Text) {
       Kind = DirectiveKind::End;
       After += 3;
     }
-    Directive D{Kind, Line, false, ""};
+    size_t LineStart = Text.rfind('\n', Pos);
+    LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+    Directive D{Kind, Line, static_cast<unsigned>(Pos - LineStart + 1), false, ""};
     if (After < Text.size() && Text[After] == '(') {
       size_t Close = Text.find_first_of(")\n", After);
       // An unclosed list is malformed; clang-tidy ignores such a directive.
@@ -100,7 +105,7 @@ bool globListMatches(llvm::StringRef GlobList, llvm::StringRef RuleId) {
 NolintIndex::NolintIndex(llvm::StringRef Text) {
   // Open NOLINTBEGIN lines by their exact check list: clang-tidy pairs a NOLINTEND only with a
   // NOLINTBEGIN that names the same checks.
-  std::map<std::string, std::vector<unsigned>> OpenBegins;
+  std::map<std::string, std::vector<std::pair<unsigned, unsigned>>> OpenBegins;
   for (const Directive &D : scanDirectives(Text)) {
     std::string Key = D.HasChecks ? "(" + D.Checks + ")" : "";
     switch (D.Kind) {
@@ -111,19 +116,32 @@ NolintIndex::NolintIndex(llvm::StringRef Text) {
       Spans.push_back({D.Line + 1, D.Line + 1, !D.HasChecks, D.Checks});
       break;
     case DirectiveKind::Begin:
-      OpenBegins[Key].push_back(D.Line);
+      OpenBegins[Key].push_back({D.Line, D.Column});
       break;
     case DirectiveKind::End: {
       auto It = OpenBegins.find(Key);
-      if (It == OpenBegins.end() || It->second.empty())
-        break; // an unmatched NOLINTEND silences nothing
-      Spans.push_back({It->second.back(), D.Line, !D.HasChecks, D.Checks});
+      if (It == OpenBegins.end() || It->second.empty()) {
+        // Silences nothing; clang-tidy reports it as an error.
+        Unmatched.push_back({D.Line, D.Column,
+                             "unmatched 'NOLINTEND' comment without a previous 'NOLINTBEGIN' "
+                             "comment"});
+        break;
+      }
+      Spans.push_back({It->second.back().first, D.Line, !D.HasChecks, D.Checks});
       It->second.pop_back();
       break;
     }
     }
   }
-  // An unmatched NOLINTBEGIN is an error in clang-tidy and silences nothing: left out here too.
+  // A NOLINTBEGIN never closed silences nothing either, and is an error in clang-tidy too.
+  for (const auto &[Key, Open] : OpenBegins)
+    for (const auto &[Line, Column] : Open)
+      Unmatched.push_back(
+          {Line, Column,
+           "unmatched 'NOLINTBEGIN' comment without a subsequent 'NOLINTEND' comment"});
+  std::sort(Unmatched.begin(), Unmatched.end(), [](const Problem &A, const Problem &B) {
+    return std::tie(A.Line, A.Column) < std::tie(B.Line, B.Column);
+  });
 }
 
 bool NolintIndex::suppresses(unsigned Line, llvm::StringRef RuleId) const {

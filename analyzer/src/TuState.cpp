@@ -29,6 +29,8 @@ bool TuState::silenced(SourceLocation L, llvm::StringRef RuleId) {
     bool Invalid = false;
     llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
     Index = std::make_unique<NolintIndex>(Invalid ? llvm::StringRef() : Text);
+    for (const NolintIndex::Problem &P : Index->unmatched())
+      Out.NolintProblems.push_back({{Loc.fileName(FID), P.Line, P.Column}, P.Message});
   }
   return Index->suppresses(SM.getExpansionLineNumber(FileLoc), RuleId);
 }

@@ -12,6 +12,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace coldstart::test;
 
 namespace {
@@ -97,6 +99,31 @@ TEST(LintCommand, ExitStatusFollowsFailOn) {
   EXPECT_EQ(runColdstart(lintFiles({"--fail-on", "note"}, {"ok_lazy_init_guard"})).Status, 0);
   // Aws::InitAPI per call is an error.
   EXPECT_EQ(runColdstart(lintFiles({}, {"sdk_init_in_handler"})).Status, 1);
+}
+
+// A NOLINTBEGIN never closed silences nothing: clang-tidy fails the run with an error, and so
+// does lint (whatever --fail-on says), naming where the comment is.
+TEST(LintCommand, UnmatchedNolintBeginFailsTheRun) {
+  TempDir Dir;
+  std::string Text = readFile(caseFile("client_local_in_handler"));
+  size_t Handler = Text.find("static invocation_response");
+  ASSERT_NE(Handler, std::string::npos);
+  Text.insert(Handler, "// NOLINTBEGIN(coldstart-client-in-handler)\n");
+  std::string Source = Dir.write("handler.cpp", Text);
+  unsigned Line = static_cast<unsigned>(std::count(Text.begin(), Text.begin() + Handler, '\n')) + 1;
+
+  std::vector<std::string> Args{"lint", "--format", "json", "--fail-on", "error", Source};
+  for (const std::string &F : fixtureFlags())
+    Args.push_back(F);
+  RunResult R = runColdstart(Args);
+  EXPECT_EQ(R.Status, 1) << R.Err;
+  EXPECT_NE(R.Err.find(Source + ":" + std::to_string(Line) +
+                       ":4: unmatched 'NOLINTBEGIN' comment without a subsequent 'NOLINTEND' "
+                       "comment: it silences nothing"),
+            std::string::npos)
+      << R.Err;
+  // Nothing was silenced: both findings are still reported.
+  EXPECT_EQ(findingsOf(R).size(), 2u) << R.Out;
 }
 
 TEST(LintCommand, CannotDoItsJobExitsTwo) {

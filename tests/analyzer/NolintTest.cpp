@@ -73,3 +73,27 @@ TEST(Nolint, GlobListsAddChecksAndIgnoreNegativeGlobsAsClangTidyDoes) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Nolint, UnmatchedBeginAndEndAreProblemsWhereClangTidyPutsThem) {
+  NolintIndex I("a;\n"
+                "  // NOLINTBEGIN(coldstart-client-in-handler)\n"
+                "b;\n"
+                "// NOLINTEND(coldstart-client-in-handlr)\n"
+                "/* NOLINTBEGIN */ c; /* NOLINTEND */\n");
+  ASSERT_EQ(I.unmatched().size(), 2u);
+  EXPECT_EQ(I.unmatched()[0].Line, 2u);
+  EXPECT_EQ(I.unmatched()[0].Column, 6u);
+  EXPECT_EQ(I.unmatched()[0].Message,
+            "unmatched 'NOLINTBEGIN' comment without a subsequent 'NOLINTEND' comment");
+  EXPECT_EQ(I.unmatched()[1].Line, 4u);
+  EXPECT_EQ(I.unmatched()[1].Column, 4u);
+  EXPECT_EQ(I.unmatched()[1].Message,
+            "unmatched 'NOLINTEND' comment without a previous 'NOLINTBEGIN' comment");
+  // The matched pair on line 5 is no problem, and silences its line.
+  EXPECT_TRUE(I.suppresses(5, Client));
+  EXPECT_TRUE(NolintIndex("x; // NOLINT\n").unmatched().empty());
+}
+
+} // namespace

@@ -59,6 +59,9 @@ struct LintResult {
   /// database, a file the database does not know.
   std::optional<std::string> Error;
   size_t FilesAnalysed = 0;
+  /// Unmatched NOLINTBEGIN/NOLINTEND comments (each also a run note): clang-tidy fails a run
+  /// with one, and so does `coldstart lint`.
+  size_t NolintProblems = 0;
   /// The findings, sorted, with the run's notes; set when ComputeFindings was asked and the
   /// run had no Error.
   std::optional<report::Report> Report;

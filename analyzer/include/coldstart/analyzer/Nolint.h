@@ -17,6 +17,15 @@ public:
 
   bool suppresses(unsigned Line, llvm::StringRef RuleId) const;
 
+  /// A NOLINTBEGIN never closed or a NOLINTEND never opened (with the same check list): it
+  /// silences nothing, and clang-tidy reports it as an error.
+  struct Problem {
+    unsigned Line = 0;
+    unsigned Column = 0;
+    std::string Message;
+  };
+  const std::vector<Problem> &unmatched() const { return Unmatched; }
+
 private:
   /// Lines [First, Last] silenced for the rules Checks selects (a clang-tidy glob list: globs
   /// separated by commas, "-" negates, the last matching glob decides; no list means all).
@@ -28,6 +37,7 @@ private:
   };
 
   std::vector<Span> Spans;
+  std::vector<Problem> Unmatched;
 };
 
 /// Whether the check list of a NOLINT comment (`coldstart-*,bugprone-*`) names RuleId. As in

@@ -189,6 +189,13 @@ struct RegistrationCall {
   SourcePoint End;
 };
 
+/// A NOLINT comment that cannot apply (an unmatched NOLINTBEGIN or NOLINTEND), in a file whose
+/// NOLINT comments the TU consulted.
+struct NolintProblem {
+  SourcePoint Where;
+  std::string Message;
+};
+
 struct TranslationUnitSummary {
   std::string MainFile;
   std::vector<FunctionSummary> Functions;
@@ -196,6 +203,7 @@ struct TranslationUnitSummary {
   std::vector<ResourceSite> Sites;
   std::vector<HandlerRoot> Handlers;
   std::vector<RegistrationCall> RegistrationCalls;
+  std::vector<NolintProblem> NolintProblems;
   /// Ids of the dynamic initializers of variables with static storage at namespace or class
   /// scope (each a FunctionSummary named "initializer of 'x'"): they run before main.
   std::vector<std::string> StaticInitializers;
