@@ -1107,12 +1107,10 @@ private:
     }
     if (Match.Kind->Arguments == rules::ArgumentPolicy::Invariant) {
       // The object a listed member is called on (an HTTP client made for the request's host)
-      // keys the call as an argument does; whether it varies otherwise (a client kept in a
-      // member) says nothing about what is fetched.
-      if (Object) {
-        std::vector<ParamRef> Deps = S.dependencies(Object);
-        Site.ArgDeps.insert(Site.ArgDeps.end(), Deps.begin(), Deps.end());
-      }
+      // keys the call when it comes from the request; whether it varies otherwise (a client
+      // kept in a member) says nothing about what is fetched.
+      if (Object)
+        Site.ObjectDeps = S.dependencies(Object);
       for (const Expr *Arg : Args)
         Site.ArgsVary = Site.ArgsVary || S.varies(Arg);
       // Written to /tmp and fetched only while the copy is missing: once per environment.

@@ -575,7 +575,10 @@ private:
     // invocation; when they are a helper's parameters, at the call that passes their values.
     const CallEdge *Caller = nullptr;
     if (Kind && Kind->Arguments == rules::ArgumentPolicy::Invariant) {
-      if (Site.ArgsVary || intersects(Site.ArgDeps, Here.Tainted))
+      // The object it is called on matters only when it comes from the request (Tainted
+      // holds every parameter the request reaches on this path).
+      if (Site.ArgsVary || intersects(Site.ArgDeps, Here.Tainted) ||
+          intersects(Site.ObjectDeps, Here.Tainted))
         return;
       std::optional<const CallEdge *> Passed = invariantCaller(Site, StateKey, Seen);
       if (!Passed)

@@ -152,9 +152,13 @@ struct ResourceSite {
   std::string OnceReason;
   std::vector<ParamRef> ArgDeps; // parameters the construction's arguments are computed from
   /// For a kind that judges its arguments (rules::ArgumentPolicy::Invariant): an argument may
-  /// differ between invocations for a reason ArgDeps does not name. Its ArgDeps then also
-  /// hold those of the object a listed member function is called on.
+  /// differ between invocations for a reason ArgDeps does not name.
   bool ArgsVary = false;
+  /// For such a kind, the parameters the object a listed member function is called on comes
+  /// from: a client made from the request keys the call, but a client kept between
+  /// invocations (captured from main, a member) is the same every time and says nothing about
+  /// what is fetched.
+  std::vector<ParamRef> ObjectDeps;
   std::string Spelling; // source text, for fingerprints
   /// OnceReason is a lazy-init guard on a member of the function's object (see CallEdge).
   bool OwnerGuard = false;
