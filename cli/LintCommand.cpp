@@ -18,9 +18,13 @@ static cl::SubCommand
             "Find SDK clients, connections and heavy objects built on every invocation.\n\n"
             "  coldstart lint [-p BUILD_DIR] [--rules FILE] [--format text|json|sarif] [-o FILE]\n"
             "                 [--fail-on note|warning|error] [--jobs N] [--shard K/N]\n"
-            "                 [--no-bundled-headers]\n"
+            "                 [--no-bundled-headers] [--index DIR | --no-index]\n"
             "                 SOURCE... [-- COMPILER_ARGS...]\n\n"
-            "With -p and no SOURCE, every file in the compilation database is analysed.\n");
+            "With -p and no SOURCE, every file in the compilation database is analysed; its\n"
+            "summaries are kept in BUILD_DIR/.coldstart, and a later run parses only the files\n"
+            "that changed. With SOURCE (or --shard), those files are parsed and judged against\n"
+            "the rest of the program as the summary index holds it; findings in them are\n"
+            "reported.\n");
 static OutputOptions Out(LintCmd);
 static cl::opt<std::string> BuildDir("p",
                                      cl::desc("Build folder holding compile_commands.json (else "
@@ -50,6 +54,15 @@ static cl::opt<bool>
                      cl::desc("Do not fall back to coldstart's declarations of aws-lambda-cpp and "
                               "the AWS SDK for C++ when a source's include path lacks them"),
                      cl::sub(LintCmd), cl::cat(optionCategory()));
+static cl::opt<std::string>
+    IndexDir("index",
+             cl::desc("Keep the summary index in DIR (default: .coldstart beside "
+                      "compile_commands.json)"),
+             cl::value_desc("DIR"), cl::sub(LintCmd), cl::cat(optionCategory()));
+static cl::opt<bool> NoIndex("no-index",
+                             cl::desc("Neither read nor write the summary index: analyse only "
+                                      "the files given"),
+                             cl::sub(LintCmd), cl::cat(optionCategory()));
 static cl::list<std::string> Sources(cl::Positional, cl::desc("SOURCE..."), cl::sub(LintCmd),
                                      cl::cat(optionCategory()));
 
@@ -74,6 +87,10 @@ static int runLint() {
   }
   if (Options.Sources.empty() && !Options.BuildDir)
     return fail("no source files given (give SOURCE... or -p BUILD_DIR)");
+  if (NoIndex && !IndexDir.empty())
+    return fail("--index and --no-index contradict each other");
+  Options.IndexDir = IndexDir;
+  Options.UseIndex = !NoIndex;
 
   std::vector<rules::Diagnostic> RuleErrors;
   std::optional<std::string> Explicit;

@@ -22,6 +22,7 @@ static const char *const Overview =
     "coldstart: finds what makes an AWS Lambda function slow to start and slow per request.\n\n"
     "  coldstart lint     source files: clients, connections and heavy objects built per "
     "invocation\n"
+    "  coldstart index    keep the summaries of a compilation database's files for per-file runs\n"
     "  coldstart inspect  ELF binaries, deployment zips, layers: size, dependencies, start-up "
     "cost\n"
     "  coldstart measure  run a package's bootstrap locally and time cold and warm starts\n"

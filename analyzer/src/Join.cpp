@@ -18,9 +18,10 @@ namespace {
 /// includes them; their edges and sites are kept once.
 class CallGraph {
 public:
-  explicit CallGraph(const std::vector<TranslationUnitSummary> &Summaries) {
+  explicit CallGraph(const std::vector<const TranslationUnitSummary *> &Summaries) {
     std::set<std::string> EdgeKeys, SiteKeys;
-    for (const TranslationUnitSummary &S : Summaries) {
+    for (const TranslationUnitSummary *Each : Summaries) {
+      const TranslationUnitSummary &S = *Each;
       for (const FunctionSummary &F : S.Functions) {
         auto [It, Inserted] = Functions.try_emplace(F.Id, &F);
         if (!Inserted && !It->second->Definition.valid() && F.Definition.valid())
@@ -976,14 +977,66 @@ private:
 
 } // namespace
 
+void SummaryMerger::add(TranslationUnitSummary Summary) {
+  // The same choices CallGraph makes over separate summaries: the first definition of a
+  // function wins over a declaration and over later definitions, edges and sites are kept once
+  // by their key, classes once by id. Joining the merged summary gives the same findings.
+  for (FunctionSummary &F : Summary.Functions) {
+    auto [It, Inserted] = FunctionAt.try_emplace(F.Id, Merged.Functions.size());
+    if (Inserted)
+      Merged.Functions.push_back(std::move(F));
+    else if (!Merged.Functions[It->second].Definition.valid() && F.Definition.valid())
+      Merged.Functions[It->second] = std::move(F);
+  }
+  for (CallEdge &E : Summary.Edges)
+    if (EdgeKeys.insert(CallGraph::key(E)).second)
+      Merged.Edges.push_back(std::move(E));
+  for (ResourceSite &R : Summary.Sites)
+    if (SiteKeys.insert(CallGraph::key(R)).second)
+      Merged.Sites.push_back(std::move(R));
+  for (HandlerRoot &H : Summary.Handlers)
+    if (HandlerKeys.insert(H.Function + "|" + CallGraph::key(H.Registration)).second)
+      Merged.Handlers.push_back(std::move(H));
+  for (RegistrationCall &C : Summary.RegistrationCalls)
+    if (RegistrationKeys.insert(C.Function + "|" + CallGraph::key(C.Begin)).second)
+      Merged.RegistrationCalls.push_back(std::move(C));
+  for (NolintProblem &P : Summary.NolintProblems)
+    if (NolintKeys.insert(CallGraph::key(P.Where) + "|" + P.Message).second)
+      Merged.NolintProblems.push_back(std::move(P));
+  for (std::string &Id : Summary.StaticInitializers)
+    if (StaticKeys.insert(Id).second)
+      Merged.StaticInitializers.push_back(std::move(Id));
+  for (ClassSummary &C : Summary.Classes)
+    if (ClassKeys.insert(C.Id).second)
+      Merged.Classes.push_back(std::move(C));
+  for (std::string &Id : Summary.ConstructedClasses)
+    if (ConstructedKeys.insert(Id).second)
+      Merged.ConstructedClasses.push_back(std::move(Id));
+}
+
+/// The summaries by address: the join keeps pointers into them.
+static std::vector<const TranslationUnitSummary *>
+addresses(const std::vector<TranslationUnitSummary> &Summaries) {
+  std::vector<const TranslationUnitSummary *> Out;
+  for (const TranslationUnitSummary &S : Summaries)
+    Out.push_back(&S);
+  return Out;
+}
+
 report::InitWork findInitWork(const std::vector<TranslationUnitSummary> &Summaries,
                               const rules::RuleSet &Rules) {
-  CallGraph G(Summaries);
+  CallGraph G(addresses(Summaries));
   return InitWorkCollector(G, Rules).run();
 }
 
 std::vector<report::Finding> joinSummaries(const std::vector<TranslationUnitSummary> &Summaries,
                                            const rules::RuleSet &Rules) {
+  return joinSummaries(addresses(Summaries), Rules);
+}
+
+std::vector<report::Finding>
+joinSummaries(const std::vector<const TranslationUnitSummary *> &Summaries,
+              const rules::RuleSet &Rules) {
   CallGraph G(Summaries);
   return FindingBuilder(G, Rules).run();
 }

@@ -1,6 +1,7 @@
 #include "coldstart/analyzer/LintDriver.h"
 #include "coldstart/analyzer/Join.h"
 #include "coldstart/analyzer/SummaryBuilder.h"
+#include "coldstart/analyzer/SummaryIndex.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Diagnostic.h"
@@ -25,6 +26,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <set>
 
 #ifndef COLDSTART_CLANG_RESOURCE_DIR
 #define COLDSTART_CLANG_RESOURCE_DIR ""
@@ -126,15 +128,18 @@ public:
 
 class SummaryConsumer : public ASTConsumer {
 public:
-  SummaryConsumer(const rules::SourceConfig &Config, std::optional<TranslationUnitSummary> &Out)
-      : Config(Config), Out(Out) {}
+  SummaryConsumer(const rules::SourceConfig &Config, std::optional<TranslationUnitSummary> &Out,
+                  std::vector<FileDigest> &Files)
+      : Config(Config), Out(Out), Files(Files) {}
   void HandleTranslationUnit(ASTContext &Context) override {
     Out = summarizeTranslationUnit(Context, Config);
+    Files = filesRead(Context.getSourceManager());
   }
 
 private:
   const rules::SourceConfig &Config;
   std::optional<TranslationUnitSummary> &Out;
+  std::vector<FileDigest> &Files;
 };
 
 /// Records the headers that resolved to the bundled declarations, as the user's code named them
@@ -167,10 +172,12 @@ private:
 class SummaryAction : public ASTFrontendAction {
 public:
   SummaryAction(const rules::SourceConfig &Config, std::optional<TranslationUnitSummary> &Out,
-                std::string BundledDir, std::vector<std::string> &BundledUsed)
-      : Config(Config), Out(Out), BundledDir(std::move(BundledDir)), BundledUsed(BundledUsed) {}
+                std::vector<FileDigest> &Files, std::string BundledDir,
+                std::vector<std::string> &BundledUsed)
+      : Config(Config), Out(Out), Files(Files), BundledDir(std::move(BundledDir)),
+        BundledUsed(BundledUsed) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, llvm::StringRef) override {
-    return std::make_unique<SummaryConsumer>(Config, Out);
+    return std::make_unique<SummaryConsumer>(Config, Out, Files);
   }
 
   bool BeginSourceFileAction(CompilerInstance &CI) override {
@@ -190,6 +197,7 @@ public:
 private:
   const rules::SourceConfig &Config;
   std::optional<TranslationUnitSummary> &Out;
+  std::vector<FileDigest> &Files;
   std::string BundledDir;
   std::vector<std::string> &BundledUsed;
 };
@@ -197,6 +205,12 @@ private:
 struct Job {
   std::string File;
   tooling::CompileCommand Command;
+  /// One of the files the run was asked about (all of them in a whole-program run); the other
+  /// units of the database are joined so that these are checked against the whole program.
+  bool Selected = true;
+  /// Its index entry may stand in for parsing it. A file named on the command line or in the
+  /// run's shard is always parsed: the file being checked wins over its own entry.
+  bool MayReuse = false;
 };
 
 struct JobResult {
@@ -204,6 +218,17 @@ struct JobResult {
   std::optional<std::string> Note;
   /// Headers the TU included that resolved to the bundled declarations.
   std::vector<std::string> BundledUsed;
+  /// The files the parse read (main file first), for the index and for telling which findings
+  /// lie in the files a partial run was asked about.
+  std::vector<FileDigest> Files;
+  bool Reused = false;
+  /// Set when the summary was folded into the run's merged summary (and dropped from here).
+  bool Analysed = false;
+  bool HasHandler = false;
+  /// Why the index entry could not stand in, when one was looked up.
+  SummaryIndex::Miss IndexMiss = SummaryIndex::Miss::Absent;
+  std::string IndexDetail;
+  std::optional<std::string> IndexWriteError;
 };
 
 /// "a.h, b.h and 3 more": the first few of a list, for a one-line note.
@@ -232,10 +257,11 @@ JobResult analyse(const Job &J, const rules::SourceConfig &Config, const std::st
   llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FSOpts, FS));
 
   ErrorCollector Errors;
-  tooling::ToolInvocation Invocation(
-      lintCommandLine(J.Command, ResourceDir, BundledDir),
-      std::make_unique<SummaryAction>(Config, Result.Summary, BundledDir, Result.BundledUsed),
-      Files.get());
+  tooling::ToolInvocation Invocation(lintCommandLine(J.Command, ResourceDir, BundledDir),
+                                     std::make_unique<SummaryAction>(Config, Result.Summary,
+                                                                     Result.Files, BundledDir,
+                                                                     Result.BundledUsed),
+                                     Files.get());
   Invocation.setDiagnosticConsumer(&Errors);
   Invocation.run();
 
@@ -267,9 +293,10 @@ llvm::Error failure(const llvm::Twine &Message) {
 }
 
 /// The compilation database the options name, or an error.
+/// DatabasePath is set to the compile_commands.json read, when one was.
 llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>>
 openDatabase(const LintOptions &Options, const std::vector<std::string> &Sources,
-             std::vector<std::string> &Notes) {
+             std::vector<std::string> &Notes, std::string &DatabasePath) {
   llvm::SmallString<256> Cwd;
   if (std::error_code EC = llvm::sys::fs::current_path(Cwd))
     return failure("cannot read the current folder: " + EC.message());
@@ -284,6 +311,7 @@ openDatabase(const LintOptions &Options, const std::vector<std::string> &Sources
     }
     if (!llvm::sys::fs::exists(Path))
       return failure("no compilation database: '" + Path + "' does not exist");
+    DatabasePath = absolute(Path);
     return loadCompilationDatabase(Path);
   }
   // No -p and no "--": look upward from the first source, as clang-tidy does (its two built-in
@@ -300,6 +328,7 @@ openDatabase(const LintOptions &Options, const std::vector<std::string> &Sources
             loadCompilationDatabase(std::string(Json));
         if (!DB)
           return DB.takeError();
+        DatabasePath = absolute(std::string(Json));
         return adaptDiscoveredDatabase(std::move(*DB), llvm::vfs::getRealFileSystem());
       }
       if (llvm::sys::fs::is_regular_file(Flags)) {
@@ -337,8 +366,8 @@ public:
   }
 };
 
-/// The deepest nesting of arrays and objects in JSON text, strings skipped; stops counting
-/// past Limit. Checked before any recursive parser sees the text.
+} // namespace
+
 unsigned jsonNesting(std::string_view Text, unsigned Limit) {
   unsigned Depth = 0, Max = 0;
   bool InString = false;
@@ -363,8 +392,6 @@ unsigned jsonNesting(std::string_view Text, unsigned Limit) {
   }
   return Max;
 }
-
-} // namespace
 
 std::vector<std::string> lintCommandLine(const tooling::CompileCommand &Command,
                                          const std::string &ResourceDir,
@@ -446,6 +473,56 @@ adaptDiscoveredDatabase(std::unique_ptr<tooling::CompilationDatabase> Database,
       tooling::expandResponseFiles(std::move(Database), std::move(Responses))));
 }
 
+namespace {
+
+/// The summary index's part of a run: which units come from it, what could not, and whether
+/// it could be written.
+struct IndexUse {
+  std::unique_ptr<SummaryIndex> Index;
+  /// A run over the whole database keeps the index to exactly its units.
+  bool Prune = false;
+  std::string DatabasePath;
+};
+
+/// One note per kind of index entry that could not be used, naming the first.
+void noteIndexMisses(const std::vector<JobResult> &Results, const std::string &Dir,
+                     std::vector<std::string> &Notes) {
+  struct Kind {
+    SummaryIndex::Miss Why;
+    const char *One;
+    const char *Many;
+  };
+  const Kind Kinds[] = {
+      {SummaryIndex::Miss::Corrupt, "could not be read and was ignored",
+       "could not be read and were ignored"},
+      {SummaryIndex::Miss::OtherProducer,
+       "was made by another coldstart build, Clang version or rule set and was ignored",
+       "were made by another coldstart build, Clang version or rule set and were ignored"},
+      {SummaryIndex::Miss::Stale, "was stale (a file it was read from changed)",
+       "were stale (a file they were read from changed)"},
+  };
+  for (const Kind &K : Kinds) {
+    size_t Count = 0;
+    std::string First;
+    for (const JobResult &R : Results)
+      if (R.IndexMiss == K.Why && !R.Reused && Count++ == 0)
+        First = R.IndexDetail;
+    if (Count > 0)
+      Notes.push_back("summary index '" + Dir + "': " + std::to_string(Count) + " entr" +
+                      (Count == 1 ? "y " : "ies ") + (Count == 1 ? K.One : K.Many) + "; " +
+                      (Count == 1 ? "its unit was" : "their units were") +
+                      " parsed again (first: " + First + ")");
+  }
+  for (const JobResult &R : Results)
+    if (R.IndexWriteError) {
+      Notes.push_back("summary index '" + Dir + "' was not updated: " + *R.IndexWriteError +
+                      "; the results are complete, but the next run parses these files again");
+      break;
+    }
+}
+
+} // namespace
+
 LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
   LintResult Result;
   // Partial analyses and the like, for whichever results are asked for.
@@ -467,13 +544,15 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
   }
 
   bool ExplicitDatabase = Options.BuildDir.has_value() && !Options.CompilerArgs;
+  std::string DatabasePath;
   llvm::Expected<std::unique_ptr<tooling::CompilationDatabase>> Opened =
-      openDatabase(Options, Sources, RunNotes);
+      openDatabase(Options, Sources, RunNotes, DatabasePath);
   if (!Opened) {
     Result.Error = llvm::toString(Opened.takeError());
     return Result;
   }
   std::unique_ptr<tooling::CompilationDatabase> DB = std::move(*Opened);
+  bool WholeDatabase = Sources.empty();
   if (Sources.empty()) {
     if (!ExplicitDatabase) {
       Result.Error = "no source files given";
@@ -511,10 +590,10 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
     }
     Jobs.push_back({File, std::move(Commands.front())});
   }
-  std::sort(Jobs.begin(), Jobs.end(), [](const Job &A, const Job &B) { return A.File < B.File; });
-  Jobs.erase(std::unique(Jobs.begin(), Jobs.end(),
-                         [](const Job &A, const Job &B) { return A.File == B.File; }),
-             Jobs.end());
+  auto ByFile = [](const Job &A, const Job &B) { return A.File < B.File; };
+  auto SameFile = [](const Job &A, const Job &B) { return A.File == B.File; };
+  std::sort(Jobs.begin(), Jobs.end(), ByFile);
+  Jobs.erase(std::unique(Jobs.begin(), Jobs.end(), SameFile), Jobs.end());
   if (Options.ShardCount > 1) {
     std::vector<Job> Slice;
     for (size_t I = 0; I < Jobs.size(); ++I)
@@ -522,22 +601,105 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
         Slice.push_back(std::move(Jobs[I]));
     Jobs = std::move(Slice);
   }
+  bool WholeProgram = WholeDatabase && Options.ShardCount <= 1;
+
+  // With a compilation database, the index joins what the run was asked about with the rest of
+  // the program: every other unit comes from its entry, or is parsed when it has none.
+  IndexUse Index;
+  if (Options.UseIndex && !DatabasePath.empty() && !Options.CompilerArgs) {
+    std::string Dir =
+        Options.IndexDir.empty()
+            ? SummaryIndex::defaultDir(std::string(llvm::sys::path::parent_path(DatabasePath)))
+            : absolute(Options.IndexDir);
+    Index.Index = std::make_unique<SummaryIndex>(Dir, summaryProducer(Rules.Source),
+                                                 !Options.BundledHeaders.empty());
+    Index.Prune = WholeProgram;
+    Index.DatabasePath = DatabasePath;
+    for (Job &J : Jobs)
+      J.MayReuse = WholeProgram;
+    if (!WholeProgram && Options.JoinOtherUnits) {
+      std::vector<Job> Others;
+      for (const std::string &File : DB->getAllFiles()) {
+        std::vector<tooling::CompileCommand> Commands = DB->getCompileCommands(File);
+        Job Probe{File, {}};
+        if (Commands.empty() || std::binary_search(Jobs.begin(), Jobs.end(), Probe, ByFile) ||
+            !llvm::sys::fs::is_regular_file(File) ||
+            !llvm::sys::fs::is_directory(Commands.front().Directory))
+          continue;
+        Others.push_back({File, std::move(Commands.front()), /*Selected=*/false,
+                          /*MayReuse=*/true});
+      }
+      std::sort(Others.begin(), Others.end(), ByFile);
+      Others.erase(std::unique(Others.begin(), Others.end(), SameFile), Others.end());
+      Jobs.insert(Jobs.end(), std::make_move_iterator(Others.begin()),
+                  std::make_move_iterator(Others.end()));
+    }
+  }
 
   std::string ResourceDir = clangResourceDir();
   if (ResourceDir.empty())
     RunNotes.push_back("clang's resource headers (stddef.h) were not found; "
                        "sources that include them will be analysed partially");
 
+  bool Partial = Index.Index && !WholeProgram;
+
   // Results land in their job's slot, so the output order never depends on thread timing.
+  // Summaries are folded into one as soon as every job before them is done, in job order (the
+  // files asked about first, so their own definitions win): memory then grows with the
+  // program's distinct code, not with the number of units that include the same headers.
   std::vector<JobResult> Results(Jobs.size());
+  SummaryMerger Merger;
+  std::vector<bool> Finished(Jobs.size(), false);
+  size_t NextToFold = 0;
   std::mutex ProgressLock;
   size_t Done = 0;
-  auto RunOne = [&](size_t I) {
-    Results[I] = analyse(Jobs[I], Rules.Source, ResourceDir, Options.BundledHeaders);
-    if (Options.Progress) {
-      std::lock_guard<std::mutex> Lock(ProgressLock);
-      Options.Progress(++Done, Jobs.size(), Jobs[I].File);
+  auto Fold = [&](size_t I) {
+    JobResult &R = Results[I];
+    if (R.Summary) {
+      R.Analysed = true;
+      R.HasHandler = !R.Summary->Handlers.empty();
+      Merger.add(std::move(*R.Summary));
+      R.Summary.reset();
     }
+    // Only a partial run needs to know which files its units read.
+    if (!(Partial && Jobs[I].Selected))
+      std::vector<FileDigest>().swap(R.Files);
+  };
+  auto RunOne = [&](size_t I) {
+    JobResult &R = Results[I];
+    if (Index.Index && Jobs[I].MayReuse) {
+      SummaryIndex::Lookup Found = Index.Index->lookup(Jobs[I].Command);
+      R.IndexMiss = Found.Why;
+      R.IndexDetail = std::move(Found.Detail);
+      if (Found.Unit) {
+        R.Summary = std::move(Found.Unit->Summary);
+        R.Note = std::move(Found.Unit->Note);
+        R.BundledUsed = std::move(Found.Unit->BundledUsed);
+        R.Files = std::move(Found.Unit->Files);
+        R.Reused = true;
+      }
+    }
+    if (!R.Reused) {
+      SummaryIndex::Miss Miss = R.IndexMiss;
+      std::string Detail = std::move(R.IndexDetail);
+      R = analyse(Jobs[I], Rules.Source, ResourceDir, Options.BundledHeaders);
+      R.IndexMiss = Miss;
+      R.IndexDetail = std::move(Detail);
+      // A unit that could not be parsed at all has nothing to keep.
+      if (Index.Index && R.Summary && !R.Files.empty()) {
+        IndexedUnit Unit{std::move(*R.Summary), R.Note, R.BundledUsed, std::move(R.Files)};
+        if (llvm::Error E = Index.Index->store(Jobs[I].Command, Unit))
+          R.IndexWriteError = llvm::toString(std::move(E));
+        R.Summary = std::move(Unit.Summary);
+        R.Files = std::move(Unit.Files);
+      }
+    }
+    std::lock_guard<std::mutex> Lock(ProgressLock);
+    Finished[I] = true;
+    for (; NextToFold < Jobs.size() && Finished[NextToFold]; ++NextToFold)
+      Fold(NextToFold);
+    if (Options.Progress)
+      Options.Progress(++Done, Jobs.size(), Jobs[I].File);
   };
   unsigned Threads = std::max(1u, std::min<unsigned>(Options.Jobs, Jobs.size()));
   if (Threads == 1) {
@@ -550,15 +712,44 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
     Pool.wait();
   }
 
-  std::vector<TranslationUnitSummary> Summaries;
+  if (Index.Index) {
+    bool Wrote = llvm::none_of(Results, [](const JobResult &R) { return R.IndexWriteError; });
+    if (Wrote) {
+      if (llvm::Error E = Index.Index->recordDatabase(Index.DatabasePath))
+        llvm::consumeError(
+            std::move(E)); // the entries are there; only the plugin's shortcut is not
+      if (Index.Prune) {
+        std::vector<tooling::CompileCommand> Keep;
+        for (const Job &J : Jobs)
+          Keep.push_back(J.Command);
+        Index.Index->prune(Keep);
+      }
+    }
+    noteIndexMisses(Results, Index.Index->dir(), RunNotes);
+    Result.IndexDir = Index.Index->dir();
+    for (const JobResult &R : Results)
+      if (R.IndexWriteError) {
+        Result.IndexWriteError = *R.IndexWriteError;
+        break;
+      }
+  }
+
   std::vector<std::string> Bundled;
-  size_t FilesUsingBundle = 0;
-  for (JobResult &R : Results) {
+  size_t FilesUsingBundle = 0, SelectedJobs = 0;
+  // The files of the units the run was asked about: a partial run reports what lies in them.
+  std::set<std::string> SelectedFiles;
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    JobResult &R = Results[I];
+    if (!Jobs[I].Selected)
+      continue;
+    ++SelectedJobs;
     if (!R.BundledUsed.empty())
       ++FilesUsingBundle;
     for (std::string &Name : R.BundledUsed)
       if (llvm::find(Bundled, Name) == Bundled.end())
-        Bundled.push_back(std::move(Name));
+        Bundled.push_back(Name);
+    for (const FileDigest &F : R.Files)
+      SelectedFiles.insert(F.Path);
   }
   // Said once per run: the findings are as good as the bundle's declarations, which cover the
   // public API of the names the rule set lists, not every overload of the real headers.
@@ -566,48 +757,66 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
     std::sort(Bundled.begin(), Bundled.end());
     RunNotes.push_back("coldstart's bundled declarations stood in for headers not found on the "
                        "include path in " +
-                       std::to_string(FilesUsingBundle) + " of " + std::to_string(Jobs.size()) +
-                       " file" + (Jobs.size() == 1 ? "" : "s") + " (" + someOf(Bundled, 6) +
+                       std::to_string(FilesUsingBundle) + " of " + std::to_string(SelectedJobs) +
+                       " file" + (SelectedJobs == 1 ? "" : "s") + " (" + someOf(Bundled, 6) +
                        "); --no-bundled-headers turns them off");
   }
-  for (JobResult &R : Results) {
+  size_t SummariesOfSelected = 0;
+  bool AnyHandler = false;
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    JobResult &R = Results[I];
     if (R.Note)
       RunNotes.push_back(*R.Note);
-    if (R.Summary) {
-      Summaries.push_back(std::move(*R.Summary));
-      ++Result.FilesAnalysed;
-    }
+    if (!R.Analysed)
+      continue;
+    if (Jobs[I].Selected)
+      ++SummariesOfSelected;
+    AnyHandler |= R.HasHandler;
+    (R.Reused ? Result.UnitsReused : Result.UnitsParsed) += 1;
   }
+  Result.FilesAnalysed = SummariesOfSelected;
+  std::vector<TranslationUnitSummary> Summaries;
+  Summaries.push_back(Merger.take());
+  auto InSelectedFiles = [&](const std::string &File) {
+    return !Partial || SelectedFiles.count(File) != 0;
+  };
+
   // A header's NOLINT comments are read by every TU that includes it: each problem once.
   std::vector<std::string> NolintProblems;
-  for (const TranslationUnitSummary &S : Summaries)
-    for (const NolintProblem &P : S.NolintProblems) {
-      std::string Text = P.Where.File + ":" + std::to_string(P.Where.Line) + ":" +
-                         std::to_string(P.Where.Column) + ": " + P.Message +
-                         ": it silences nothing (clang-tidy reports it as an error)";
-      if (llvm::find(NolintProblems, Text) == NolintProblems.end())
-        NolintProblems.push_back(std::move(Text));
-    }
+  for (const NolintProblem &P : Summaries.front().NolintProblems) {
+    if (!InSelectedFiles(P.Where.File))
+      continue;
+    std::string Text = P.Where.File + ":" + std::to_string(P.Where.Line) + ":" +
+                       std::to_string(P.Where.Column) + ": " + P.Message +
+                       ": it silences nothing (clang-tidy reports it as an error)";
+    if (llvm::find(NolintProblems, Text) == NolintProblems.end())
+      NolintProblems.push_back(std::move(Text));
+  }
   Result.NolintProblems = NolintProblems.size();
   RunNotes.insert(RunNotes.end(), NolintProblems.begin(), NolintProblems.end());
+  Result.Notes = RunNotes;
 
   if (Options.ComputeFindings) {
     report::Report &Lint = Result.Report.emplace();
     Lint.Command = "lint";
     Lint.Findings = joinSummaries(Summaries, Rules);
+    // A partial run answers for the files it was asked about, as clang-tidy on one file does;
+    // the other units are there so that those files are judged against the whole program.
+    llvm::erase_if(Lint.Findings,
+                   [&](const report::Finding &F) { return !InSelectedFiles(F.Where.File); });
     report::sortFindings(Lint.Findings);
     Lint.RunNotes = RunNotes;
     // A clean report over files that hold no handler would claim more than was checked.
-    bool AnyHandler = llvm::any_of(
-        Summaries, [](const TranslationUnitSummary &S) { return !S.Handlers.empty(); });
-    if (!AnyHandler && !Summaries.empty())
+    if (!AnyHandler && SummariesOfSelected > 0)
       Lint.RunNotes.push_back(
-          "no handler found in the " + std::to_string(Summaries.size()) + " file" +
-          (Summaries.size() == 1 ? "" : "s") +
-          " analysed, so nothing was checked for per-invocation work: give the file that "
-          "registers the handler (run_handler) too, analyse the whole program (-p BUILD_DIR "
-          "without file names), or name the handler functions or their signature in the rule "
-          "set (source.handler-functions, source.handler-signatures)");
+          "no handler found in the " + std::to_string(SummariesOfSelected) + " file" +
+          (SummariesOfSelected == 1 ? "" : "s") + " analysed" +
+          (Partial ? " or in the summary index of the rest of the program" : "") +
+          ", so nothing was checked for per-invocation work: give the file that registers the "
+          "handler (run_handler) too, build the summary index of the whole program "
+          "(coldstart index -p BUILD_DIR) so per-file runs see it, or name the handler "
+          "functions or their signature in the rule set (source.handler-functions, "
+          "source.handler-signatures)");
   }
   if (Options.ComputeInitWork) {
     report::InitWork &Work = Result.InitWork.emplace(findInitWork(Summaries, Rules));

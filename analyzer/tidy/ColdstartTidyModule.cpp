@@ -17,6 +17,7 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <optional>
@@ -43,7 +44,7 @@ std::string escapeForDiag(llvm::StringRef Text) {
 class HandlerResourceCheck : public clang::tidy::ClangTidyCheck {
 public:
   HandlerResourceCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), RuleId(Name.str()) {
+      : ClangTidyCheck(Name, Context), RuleId(Name.str()), TidyContext(Context) {
     // The rule-set file and the handler lists apply to the whole analysis: local to a check or
     // global for all of them. The type and call lists belong to one rule each, so they are local
     // only; every check reads every rule's lists, so they share one analysis per TU.
@@ -57,6 +58,7 @@ public:
     // Read as text: clang-tidy-19 does not export its bool option readers to plugins.
     llvm::StringRef VerboseText = Options.getLocalOrGlobal("Verbose", "");
     Verbose = VerboseText.equals_insensitive("true") || VerboseText == "1";
+    IndexDirectory = Options.getLocalOrGlobal("IndexDirectory", "").str();
     const clang::tidy::ClangTidyOptions::OptionMap &All = Context->getOptions().CheckOptions;
     for (const std::string &Rule : sourceRuleIds()) {
       OptionsView View(Rule, All, Context);
@@ -80,6 +82,7 @@ public:
     Options.store(Opts, "AddHandlerFunctions", Settings.AddHandlerFunctions);
     Options.store(Opts, "RemoveHandlerFunctions", Settings.RemoveHandlerFunctions);
     Options.store(Opts, "Verbose", Verbose ? "true" : "false");
+    Options.store(Opts, "IndexDirectory", IndexDirectory);
     Options.store(Opts, "AddTypes", Own.AddTypes);
     Options.store(Opts, "RemoveTypes", Own.RemoveTypes);
     Options.store(Opts, "AddCalls", Own.AddCalls);
@@ -117,14 +120,29 @@ public:
       return;
     }
 
-    std::shared_ptr<const TuAnalysis> Analysis = findingsFor(Context, *Effective, Key);
+    std::string BuildDir = TidyContext->getCurrentBuildDirectory();
+    std::string IndexDir = indexDirFor(BuildDir);
+    std::shared_ptr<const TuAnalysis> Analysis = findingsFor(Context, *Effective, Key, IndexDir);
     // A file with no handler is checked for nothing; said once per file, when asked for (an
     // editor runs the checks on every file, most of which hold no handler).
     if (Verbose && !Analysis->HasHandler && firstTimeReported("no-handler:" + MainFile))
       configurationDiag(
           escapeForDiag("coldstart: no handler found in " + MainFile +
-                        ", so nothing in it was checked for per-invocation work (name the "
-                        "handler functions or their signature in the rule set)"),
+                        (IndexDir.empty() ? std::string(" (no summary index found)")
+                                          : " or in the summary index '" + IndexDir + "'") +
+                        ", so nothing in it was checked for per-invocation work: build the index "
+                        "of the whole program (coldstart index -p BUILD_DIR), or name the handler "
+                        "functions or their signature in the rule set"),
+          DiagnosticIDs::Remark);
+    if (Verbose && !Analysis->UnitsMissing.empty() && firstTimeReported("index:" + MainFile))
+      configurationDiag(
+          escapeForDiag("coldstart: the summary index '" + IndexDir +
+                        "' has no up-to-date "
+                        "entry for " +
+                        std::to_string(Analysis->UnitsMissing.size()) +
+                        " other file(s) of the program (first: " + Analysis->UnitsMissing.front() +
+                        "), so what they do is not seen from here: run coldstart index -p "
+                        "BUILD_DIR"),
           DiagnosticIDs::Remark);
     std::optional<StaticConstFixer> Fixer;
     for (const report::Finding &F : Analysis->Findings) {
@@ -146,6 +164,19 @@ public:
   void onStartOfTranslationUnit() override { LastContext = nullptr; }
 
 private:
+  /// The IndexDirectory option (relative to the compile command's folder), else the index found
+  /// from that folder upward; empty when there is none.
+  std::string indexDirFor(const std::string &BuildDir) const {
+    if (IndexDirectory.empty())
+      return findIndexDir(BuildDir);
+    llvm::SmallString<256> Dir(IndexDirectory);
+    if (!llvm::sys::path::is_absolute(Dir) && !BuildDir.empty()) {
+      Dir = BuildDir;
+      llvm::sys::path::append(Dir, IndexDirectory);
+    }
+    return std::string(Dir);
+  }
+
   void report(const report::Finding &F, SourceLocation Where, const SourceManager &SM,
               ASTContext &Context, std::optional<StaticConstFixer> &Fixer) {
     // coldstart's severities: note (a construction built from the request, which may be
@@ -172,6 +203,8 @@ private:
   TidySettings Settings;
   RuleListOptions Own;
   bool Verbose = false;
+  std::string IndexDirectory;
+  clang::tidy::ClangTidyContext *TidyContext;
   const ASTContext *LastContext = nullptr;
 };
 

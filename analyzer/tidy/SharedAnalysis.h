@@ -26,15 +26,27 @@ std::shared_ptr<const EffectiveRuleSet> ruleSetFor(const TidySettings &Settings,
 /// What the analysis of one TU found.
 struct TuAnalysis {
   std::vector<report::Finding> Findings;
-  /// Whether the TU holds a handler at all (registered, named, or by its signature).
+  /// Whether the TU, or the rest of the program in the summary index, holds a handler at all
+  /// (registered, named, or by its signature).
   bool HasHandler = false;
+  /// Other units of the program joined from the summary index, and those it could not give
+  /// (no entry, or a stale one: `coldstart index` brings them up to date).
+  size_t UnitsJoined = 0;
+  std::vector<std::string> UnitsMissing;
 };
 
 /// The findings for every enabled rule in the TU of Context under Rules (Key identifies the
 /// rule set): summarizeTranslationUnit without NOLINT filtering (clang-tidy applies its own),
-/// then joinSummaries, sorted as `coldstart lint` sorts them.
+/// joined with the summaries of every other unit of the program that the summary index in
+/// IndexDir holds fresh (none when IndexDir is empty), sorted as `coldstart lint` sorts them.
 std::shared_ptr<const TuAnalysis> findingsFor(clang::ASTContext &Context,
-                                              const rules::RuleSet &Rules, const std::string &Key);
+                                              const rules::RuleSet &Rules, const std::string &Key,
+                                              const std::string &IndexDir);
+
+/// The summary index a TU compiled in BuildDir (its compile command's folder) reads when no
+/// IndexDirectory option names one: the first `.coldstart` folder holding an index, in BuildDir
+/// or above it (CMake runs a subfolder's commands in the build tree's matching subfolder).
+std::string findIndexDir(const std::string &BuildDir);
 
 /// Drops the findings kept for Context: its TU is done (the address may be reused by the next).
 void forgetTranslationUnit(const clang::ASTContext &Context);

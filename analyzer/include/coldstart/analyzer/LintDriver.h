@@ -47,6 +47,16 @@ struct LintOptions {
   /// K-1 modulo N.
   unsigned ShardIndex = 1;
   unsigned ShardCount = 1;
+  /// The summary index (SummaryIndex.h) of the compilation database's units. Empty: the
+  /// `.coldstart` folder beside the compile_commands.json read. A run over the whole database
+  /// reuses the entries of unchanged units and re-parses the rest; a run over some files (named
+  /// ones, a shard) parses those and joins every other unit's entry (parsing the units that
+  /// have none), so they are judged against the whole program. Not used with CompilerArgs.
+  std::string IndexDir;
+  bool UseIndex = true; // `--no-index`: neither read nor written
+  /// Off: a shard or file run parses and indexes its own files only (`coldstart index
+  /// --shard`, whose other slices are other jobs' work).
+  bool JoinOtherUnits = true;
   /// Called after each TU (from worker threads, one call at a time).
   std::function<void(size_t Done, size_t Total, const std::string &File)> Progress;
   /// What to join the summaries into; the join for a result nobody asked for is skipped.
@@ -58,7 +68,16 @@ struct LintResult {
   /// Set when the tool could not do its job (exit status 2): a missing file, an unreadable
   /// database, a file the database does not know.
   std::optional<std::string> Error;
+  /// Units the run was asked about that were analysed (parsed or read from the index).
   size_t FilesAnalysed = 0;
+  /// The run's notes (also in Report and InitWork when those were asked for).
+  std::vector<std::string> Notes;
+  /// The summary index used (empty: none), and why it could not be written, if it could not.
+  std::string IndexDir;
+  std::optional<std::string> IndexWriteError;
+  /// Every unit joined, by where its summary came from.
+  size_t UnitsParsed = 0;
+  size_t UnitsReused = 0;
   /// Unmatched NOLINTBEGIN/NOLINTEND comments (each also a run note): clang-tidy fails a run
   /// with one, and so does `coldstart lint`.
   size_t NolintProblems = 0;
@@ -87,6 +106,10 @@ std::string bundledHeadersDir();
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 parseCompilationDatabase(std::string_view Text);
 inline constexpr unsigned MaxDatabaseNesting = 64;
+
+/// The deepest nesting of arrays and objects in JSON text, strings skipped; stops counting past
+/// Limit. Checked before llvm::json's recursive parser sees untrusted text.
+unsigned jsonNesting(std::string_view Text, unsigned Limit);
 
 /// The compilation database in the file at Path (a regular file); errors name the file.
 llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
