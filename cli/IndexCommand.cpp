@@ -54,7 +54,7 @@ static cl::opt<bool>
                      cl::desc("Do not fall back to coldstart's declarations of aws-lambda-cpp and "
                               "the AWS SDK for C++ (the lint runs must say the same)"),
                      cl::sub(IndexCmd), cl::cat(optionCategory()));
-static cl::list<std::string> Extra(cl::Positional, cl::desc("(none)"), cl::sub(IndexCmd),
+static cl::list<std::string> Extra(cl::Positional, cl::ReallyHidden, cl::sub(IndexCmd),
                                    cl::cat(optionCategory()));
 
 static int runIndex() {

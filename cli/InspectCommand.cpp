@@ -111,6 +111,9 @@ analyseInitWork(const rules::RuleSet &Rules) {
       sourcePassOptions({SourceFiles.begin(), SourceFiles.end()}, SourceBuildDir, SourceJobs);
   Options.ComputeFindings = false;
   Options.ComputeInitWork = true;
+  // inspect reads the sources for the estimate's init work and writes nothing beside them; the
+  // summary index is lint's (and `coldstart index`'s) to keep.
+  Options.UseIndex = false;
   analyzer::LintResult Result =
       runSourcePass(std::move(Options), Rules, progressAllowed(Out.format(), Out.OutputFile));
   if (Result.Error)

@@ -1018,6 +1018,7 @@ void SummaryMerger::add(TranslationUnitSummary Summary) {
 static std::vector<const TranslationUnitSummary *>
 addresses(const std::vector<TranslationUnitSummary> &Summaries) {
   std::vector<const TranslationUnitSummary *> Out;
+  Out.reserve(Summaries.size());
   for (const TranslationUnitSummary &S : Summaries)
     Out.push_back(&S);
   return Out;

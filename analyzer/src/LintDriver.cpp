@@ -25,6 +25,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
+#include <malloc.h>
 #include <mutex>
 #include <set>
 
@@ -230,6 +231,18 @@ struct JobResult {
   std::string IndexDetail;
   std::optional<std::string> IndexWriteError;
 };
+
+/// Gives the pages finished TUs freed back to the system. With several worker threads, glibc
+/// serves each from its own arena, and what a TU's parse freed stays mapped there among the
+/// long-lived pieces of the merged summary: without this, --jobs 2 grew by about 0.13 MiB per
+/// file (146 MiB over 60 generated files, 169 MiB over 240) where a serial run stayed flat.
+/// Trimming walks every arena, so it is done once every TrimEvery TUs rather than after each.
+constexpr size_t TrimEvery = 16;
+void releaseFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
 
 /// "a.h, b.h and 3 more": the first few of a list, for a one-line note.
 std::string someOf(const std::vector<std::string> &Names, size_t Shown = 4) {
@@ -615,8 +628,10 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
                                                  !Options.BundledHeaders.empty());
     Index.Prune = WholeProgram;
     Index.DatabasePath = DatabasePath;
+    // The files a run checks are parsed (an editor's file wins over its entry); a whole run, or
+    // an index-only slice (`coldstart index --shard`), checks nothing and reuses what is fresh.
     for (Job &J : Jobs)
-      J.MayReuse = WholeProgram;
+      J.MayReuse = WholeProgram || !Options.JoinOtherUnits;
     if (!WholeProgram && Options.JoinOtherUnits) {
       std::vector<Job> Others;
       for (const std::string &File : DB->getAllFiles()) {
@@ -652,7 +667,8 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
   std::vector<bool> Finished(Jobs.size(), false);
   size_t NextToFold = 0;
   std::mutex ProgressLock;
-  size_t Done = 0;
+  size_t Done = 0, SinceTrim = 0;
+  unsigned Threads = std::max(1u, std::min<unsigned>(Options.Jobs, Jobs.size()));
   auto Fold = [&](size_t I) {
     JobResult &R = Results[I];
     if (R.Summary) {
@@ -696,12 +712,15 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
     }
     std::lock_guard<std::mutex> Lock(ProgressLock);
     Finished[I] = true;
+    if (Threads > 1 && ++SinceTrim == TrimEvery) {
+      SinceTrim = 0;
+      releaseFreedMemory();
+    }
     for (; NextToFold < Jobs.size() && Finished[NextToFold]; ++NextToFold)
       Fold(NextToFold);
     if (Options.Progress)
       Options.Progress(++Done, Jobs.size(), Jobs[I].File);
   };
-  unsigned Threads = std::max(1u, std::min<unsigned>(Options.Jobs, Jobs.size()));
   if (Threads == 1) {
     for (size_t I = 0; I < Jobs.size(); ++I)
       RunOne(I);
@@ -720,6 +739,7 @@ LintResult runLint(const LintOptions &Options, const rules::RuleSet &Rules) {
             std::move(E)); // the entries are there; only the plugin's shortcut is not
       if (Index.Prune) {
         std::vector<tooling::CompileCommand> Keep;
+        Keep.reserve(Jobs.size());
         for (const Job &J : Jobs)
           Keep.push_back(J.Command);
         Index.Index->prune(Keep);

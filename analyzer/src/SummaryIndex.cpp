@@ -79,7 +79,8 @@ std::string absoluteIn(llvm::StringRef Directory, llvm::StringRef Path) {
   llvm::SmallString<256> Abs(Path);
   if (!llvm::sys::path::is_absolute(Abs)) {
     if (Directory.empty()) {
-      llvm::sys::fs::make_absolute(Abs);
+      // Without a current folder the path stays relative; nothing better can be named.
+      (void)llvm::sys::fs::make_absolute(Abs);
     } else {
       Abs = Directory;
       llvm::sys::path::append(Abs, Path);
@@ -310,12 +311,12 @@ static llvm::Error writeAtomically(const std::string &Path, llvm::StringRef Text
     if (Out.has_error()) {
       std::error_code EC = Out.error();
       Out.clear_error();
-      llvm::sys::fs::remove(Temporary);
+      (void)llvm::sys::fs::remove(Temporary); // best effort: the write already failed
       return failure("cannot write '" + Temporary + "': " + EC.message());
     }
   }
   if (std::error_code EC = llvm::sys::fs::rename(Temporary, Path)) {
-    llvm::sys::fs::remove(Temporary);
+    (void)llvm::sys::fs::remove(Temporary); // best effort: the rename already failed
     return failure("cannot write '" + Path + "': " + EC.message());
   }
   return llvm::Error::success();
@@ -346,7 +347,7 @@ llvm::Error SummaryIndex::store(const clang::tooling::CompileCommand &Command,
   // forever; a folder with something in it is somebody's, and stays.
   std::string Path = entryPath(Command);
   if (llvm::sys::fs::is_directory(Path))
-    llvm::sys::fs::remove(Path);
+    (void)llvm::sys::fs::remove(Path); // fails, as it should, when the folder is not empty
   return writeAtomically(Path, Text);
 }
 
@@ -372,8 +373,9 @@ void SummaryIndex::prune(const std::vector<clang::tooling::CompileCommand> &Keep
         Unwanted.push_back(It->path());
     }
   }
+  // A file another run removed first, or one that cannot be removed, is no reason to fail.
   for (const std::string &Path : Unwanted)
-    llvm::sys::fs::remove(Path);
+    (void)llvm::sys::fs::remove(Path);
 }
 
 llvm::Error SummaryIndex::recordDatabase(const std::string &DatabasePath) {

@@ -11,10 +11,12 @@
 # Usage: bench/lint/index.sh [BUILD_DIR] [FILE_REGEX] [REPEAT]
 #   BUILD_DIR   holds compile_commands.json and bin/coldstart (default: build)
 #   FILE_REGEX  selects TUs from the database (default: coldstart's own LLVM-heavy sources)
-#   REPEAT      runs of each unchanged-tree measurement; the best wall time is kept (default: 3)
+#   REPEAT      runs of each repeatable measurement; medians are kept (default: 3)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=../lib.sh
+. "$root/bench/lib.sh"
 build=$(cd "${1:-$root/build}" && pwd)
 regex=${2:-'/(analyzer/src|cli|report/src)/[^/]*\.cpp$'}
 repeat=${3:-3}
@@ -30,72 +32,27 @@ trap 'rm -rf "$work"' EXIT
 # floor script. The "changed" database points the first unit at a copy of its source in $work
 # with a comment appended: different contents, the same includes (its original folder is added
 # with -I, so its quoted includes resolve as before). Nothing is written to the source tree.
-python3 - "$db" "$regex" "$work" <<'PY'
-import json, os, re, shlex, sys
-db, regex, work = sys.argv[1:]
-entries = [e for e in json.load(open(db)) if re.search(regex, e["file"])]
-entries.sort(key=lambda e: e["file"])
-os.makedirs(f"{work}/db")
-json.dump(entries, open(f"{work}/db/compile_commands.json", "w"), indent=1)
-with open(f"{work}/files", "w") as f:
-    f.write("\n".join(e["file"] for e in entries) + "\n")
-with open(f"{work}/floor.sh", "w") as f:
-    f.write("set -e\n")
-    for e in entries:
-        args = e.get("arguments") or shlex.split(e["command"])
-        out, skip = [], False
-        for a in args[1:]:
-            if skip:
-                skip = False
-                continue
-            if a in ("-o", "-MF", "-MT", "-MQ"):
-                skip = True
-                continue
-            if a in ("-c", "-MD", "-MMD"):
-                continue
-            out.append(a)
-        f.write(f"cd {shlex.quote(e['directory'])} && clang-19 -fsyntax-only "
-                + " ".join(shlex.quote(a) for a in out) + "\n")
-first = entries[0]["file"]
-changed = os.path.join(work, os.path.basename(first))
-with open(f"{work}/changed-path", "w") as f:
-    f.write(changed)
-PY
+python3 "$root/bench/lint/units.py" "$db" "$regex" "$work" --database
 mapfile -t files < "$work/files"
 echo "${#files[@]} translation units from $db matching $regex"
 (( ${#files[@]} > 0 )) || exit 2
-changed=$(cat "$work/changed-path")
+changed="$work/$(basename "${files[0]}")"
 
-run_once() { # NAME CMD...: one timed run, appended to results
-  local name=$1; shift
-  /usr/bin/time -v -o "$work/time" "$@" > "$work/out" 2> "$work/err" || true
-  local wall kib
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(j=1;j<=n;j++) s=s*60+t[j]; print s}' "$work/time")
-  kib=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time")
+# NAME RUNS CMD...: the medians of RUNS runs (bench/lib.sh), printed and kept in results.
+step() {
+  local name=$1 runs=$2 wall kib
+  shift 2
+  read -r wall kib < <(bench_measure "$work" "$runs" "$@")
   printf '%-44s %8.2f s %9.1f MiB\n' "$name" "$wall" "$(awk -v k="$kib" 'BEGIN{print k/1024}')"
   results+=("$name|$wall|$kib")
-}
-best_of() { # NAME CMD...: best of REPEAT runs
-  local name=$1; shift
-  local keep=("${results[@]}") best=""
-  for ((i = 0; i < repeat; i++)); do
-    results=()
-    run_once "$name" "$@" > /dev/null
-    IFS='|' read -r _ wall kib <<< "${results[0]}"
-    if [[ -z $best ]] || awk -v a="$wall" -v b="$best" 'BEGIN{exit !(a<b)}'; then
-      best=$wall; rss=$kib
-    fi
-  done
-  results=("${keep[@]}" "$name|$best|$rss")
-  printf '%-44s %8.2f s %9.1f MiB\n' "$name" "$best" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
 }
 
 results=()
 lint=("$coldstart" lint -p "$work/db" --format json --jobs 1)
 printf '%-44s %10s %13s\n' step wall "peak RSS"
-run_once "clang-19 -fsyntax-only (floor)" bash "$work/floor.sh"
-run_once "lint, empty index (parse all, write)" "${lint[@]}"
-best_of "lint, nothing changed (read all)" "${lint[@]}"
+step "clang-19 -fsyntax-only (floor)" 1 bash "$work/floor.sh"
+step "lint, empty index (parse all, write)" 1 "${lint[@]}"
+step "lint, nothing changed (read all)" "$repeat" "${lint[@]}"
 # One unit's contents change: the database now names the edited copy.
 { cat "${files[0]}"; echo "// edited by bench/lint/index.sh"; } > "$changed"
 python3 - "$work/db/compile_commands.json" "${files[0]}" "$changed" <<'PY'
@@ -110,8 +67,8 @@ for e in entries:
         e["file"] = new
 json.dump(entries, open(path, "w"), indent=1)
 PY
-run_once "lint, one unit changed (parse 1, read rest)" "${lint[@]}"
-best_of "lint FILE (parse FILE, read rest)" "${lint[@]}" "${files[1]:-$changed}"
+step "lint, one unit changed (parse 1, read rest)" 1 "${lint[@]}"
+step "lint FILE (parse FILE, read rest)" "$repeat" "${lint[@]}" "${files[1]:-$changed}"
 
 IFS='|' read -r _ floor _ <<< "${results[0]}"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3fx", a/b}'; }

@@ -25,32 +25,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # The selected entries, and a script that runs clang-19 -fsyntax-only on each with its own
-# flags (compiler swapped, output and -c dropped), in its own directory.
-python3 - "$db" "$regex" "$work" <<'PY'
-import json, re, shlex, sys
-db, regex, work = sys.argv[1:]
-entries = [e for e in json.load(open(db)) if re.search(regex, e["file"])]
-entries.sort(key=lambda e: e["file"])
-with open(f"{work}/files", "w") as f:
-    f.write("\n".join(e["file"] for e in entries) + "\n")
-with open(f"{work}/floor.sh", "w") as f:
-    f.write("set -e\n")
-    for e in entries:
-        args = e.get("arguments") or shlex.split(e["command"])
-        out, skip = [], False
-        for a in args[1:]:
-            if skip:
-                skip = False
-                continue
-            if a in ("-o", "-MF", "-MT", "-MQ"):
-                skip = True
-                continue
-            if a in ("-c", "-MD", "-MMD"):
-                continue
-            out.append(a)
-        f.write(f"cd {shlex.quote(e['directory'])} && clang-19 -fsyntax-only "
-                + " ".join(shlex.quote(a) for a in out) + "\n")
-PY
+# flags, in its own directory.
+python3 "$root/bench/lint/units.py" "$db" "$regex" "$work"
 mapfile -t files < "$work/files"
 echo "${#files[@]} translation units from $db matching $regex"
 (( ${#files[@]} > 0 )) || exit 2

@@ -115,20 +115,8 @@ void readAnnotations(const std::string &Path, std::multiset<Expectation> &Out) {
   llvm::SmallVector<llvm::StringRef, 64> Lines;
   std::string Text = readFile(Path);
   llvm::StringRef(Text).split(Lines, '\n');
-  for (size_t I = 0; I < Lines.size(); ++I) {
-    llvm::StringRef Line = Lines[I];
-    size_t Pos = 0;
-    while ((Pos = Line.find("CHECK", Pos)) != llvm::StringRef::npos) {
-      llvm::StringRef Rest = Line.substr(Pos + 5);
-      bool Note = Rest.consume_front("-NOTE");
-      Pos += 5;
-      if (!Rest.consume_front(":"))
-        continue;
-      llvm::StringRef Rule =
-          Rest.ltrim().take_while([](char Ch) { return llvm::isAlnum(Ch) || Ch == '-'; });
-      Out.insert({Path, static_cast<unsigned>(I + 1), Rule.str(), Note});
-    }
-  }
+  for (size_t I = 0; I < Lines.size(); ++I)
+    readChecks(Lines[I], Path, static_cast<unsigned>(I + 1), Out);
 }
 
 /// A copy of fixtures/index-project in a temporary folder, with build/compile_commands.json.
@@ -315,20 +303,6 @@ TidyRun tidy(const Project &P, const std::string &File, const std::vector<std::s
     Run.Findings.insert(std::move(F));
   }
   return Run;
-}
-
-/// Runs Jobs two at a time (the machine has two cores), results in the jobs' order.
-template <typename T> std::vector<T> twoAtATime(const std::vector<std::function<T()>> &Jobs) {
-  std::vector<T> Results(Jobs.size());
-  for (size_t I = 0; I < Jobs.size(); I += 2) {
-    std::future<T> Second;
-    if (I + 1 < Jobs.size())
-      Second = std::async(std::launch::async, Jobs[I + 1]);
-    Results[I] = Jobs[I]();
-    if (Second.valid())
-      Results[I + 1] = Second.get();
-  }
-  return Results;
 }
 
 const std::vector<std::string> &unitNames() {

@@ -47,21 +47,26 @@ void readAnnotations(const std::string &Path, FixtureCase &C) {
       C.Partial = true;
     if (Line.trim() == "// NO-HANDLER")
       C.NoHandler = true;
-    size_t Pos = 0;
-    while ((Pos = Line.find("CHECK", Pos)) != llvm::StringRef::npos) {
-      llvm::StringRef Rest = Line.substr(Pos + 5);
-      bool Note = Rest.consume_front("-NOTE");
-      Pos += 5;
-      if (!Rest.consume_front(":"))
-        continue;
-      llvm::StringRef Rule =
-          Rest.ltrim().take_while([](char Ch) { return llvm::isAlnum(Ch) || Ch == '-'; });
-      C.Expected.insert({realPath(Path), static_cast<unsigned>(I + 1), Rule.str(), Note});
-    }
+    readChecks(Line, realPath(Path), static_cast<unsigned>(I + 1), C.Expected);
   }
 }
 
 } // namespace
+
+void readChecks(llvm::StringRef Line, const std::string &File, unsigned LineNo,
+                std::multiset<Expectation> &Out) {
+  size_t Pos = 0;
+  while ((Pos = Line.find("CHECK", Pos)) != llvm::StringRef::npos) {
+    llvm::StringRef Rest = Line.substr(Pos + 5);
+    bool Note = Rest.consume_front("-NOTE");
+    Pos += 5;
+    if (!Rest.consume_front(":"))
+      continue;
+    llvm::StringRef Rule =
+        Rest.ltrim().take_while([](char Ch) { return llvm::isAlnum(Ch) || Ch == '-'; });
+    Out.insert({File, LineNo, Rule.str(), Note});
+  }
+}
 
 std::vector<FixtureCase> discoverCases() {
   std::vector<FixtureCase> Cases;

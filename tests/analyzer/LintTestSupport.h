@@ -6,6 +6,8 @@
 
 #include "llvm/Support/JSON.h"
 
+#include <functional>
+#include <future>
 #include <optional>
 #include <set>
 #include <string>
@@ -67,5 +69,24 @@ std::vector<std::string> lintArgs(const FixtureCase &C, const std::vector<std::s
 std::multiset<Expectation> actualFindings(const llvm::json::Value &Report);
 
 std::string describe(const std::multiset<Expectation> &Set);
+
+/// The `// CHECK: RULE` and `// CHECK-NOTE: RULE` annotations on one line (number LineNo) of
+/// File, added to Out.
+void readChecks(llvm::StringRef Line, const std::string &File, unsigned LineNo,
+                std::multiset<Expectation> &Out);
+
+/// Runs Jobs two at a time (the machine has two cores), results in the jobs' order.
+template <typename T> std::vector<T> twoAtATime(const std::vector<std::function<T()>> &Jobs) {
+  std::vector<T> Results(Jobs.size());
+  for (size_t I = 0; I < Jobs.size(); I += 2) {
+    std::future<T> Second;
+    if (I + 1 < Jobs.size())
+      Second = std::async(std::launch::async, Jobs[I + 1]);
+    Results[I] = Jobs[I]();
+    if (Second.valid())
+      Results[I + 1] = Second.get();
+  }
+  return Results;
+}
 
 } // namespace coldstart::test

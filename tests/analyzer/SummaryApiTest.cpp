@@ -8,6 +8,10 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <gtest/gtest.h>
 
@@ -133,6 +137,83 @@ void store(const std::string &key) { Aws::Client::ClientConfiguration cfg; cfg.r
   ASSERT_EQ(Client.Trace.size(), 2u);
   EXPECT_EQ(llvm::StringRef(Client.Trace[1].Where.File).rsplit('/').second, "handler.cpp");
   EXPECT_EQ(Client.Trace[1].Note, "calls 'store'");
+}
+
+/// Findings as comparable text: rule, place, message and every step of the chain.
+std::vector<std::string> described(std::vector<report::Finding> Findings) {
+  report::sortFindings(Findings);
+  std::vector<std::string> Out;
+  for (const report::Finding &F : Findings) {
+    std::string Text = F.Rule + " " + F.Where.File + ":" + std::to_string(F.Where.Line) + ":" +
+                       std::to_string(F.Where.Column) + " " + F.Message;
+    for (const report::TraceStep &Step : F.Trace)
+      Text += " | " + Step.Where.File + ":" + std::to_string(Step.Where.Line) + " " + Step.Note;
+    Out.push_back(std::move(Text));
+  }
+  return Out;
+}
+
+TEST(SummaryApi, MergedSummariesJoinAsTheSeparateOnes) {
+  // An inline function defined in every TU (as a header's would be), a handler in one TU, the
+  // constructions in two others, a lambda and a once-only context: what a run keeps of each
+  // TU once merged must give the findings the separate summaries give.
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("coldstart-merge", Dir));
+  std::string Header = (Dir + "/shared.h").str();
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream Out(Header, EC);
+    ASSERT_FALSE(EC);
+    Out << std::string(Prelude) << R"cpp(
+#pragma once
+inline Aws::S3::S3Client sharedClient() { return Aws::S3::S3Client(); }
+void store(const std::string &key);
+void audit();
+)cpp";
+  }
+  auto Parse = [&](const std::string &Code, const std::string &Name) {
+    return clang::tooling::buildASTFromCodeWithArgs(
+        "#include \"" + Header + "\"\n" + Code,
+        {"-std=c++17", "-resource-dir=" COLDSTART_RESOURCE_DIR}, Name);
+  };
+  auto Handler = Parse(R"cpp(
+invocation_response handle(invocation_request const &r) {
+  sharedClient();
+  store(r.payload);
+  auto later = [] { audit(); };
+  later();
+  return invocation_response::success("", "");
+}
+int main() { run_handler(handle); }
+)cpp",
+                       "handler.cpp");
+  auto Storage = Parse(R"cpp(
+void store(const std::string &key) { Aws::Client::ClientConfiguration cfg; cfg.region = key; sharedClient(); }
+)cpp",
+                       "storage.cpp");
+  auto Audit = Parse(R"cpp(
+void audit() {
+  static Aws::S3::S3Client once;
+  Aws::S3::S3Client every;
+}
+)cpp",
+                     "audit.cpp");
+  std::vector<TranslationUnitSummary> All{summarize(*Handler), summarize(*Storage),
+                                          summarize(*Audit)};
+  std::vector<std::string> Separate = described(joinSummaries(All, rules::defaultRuleSet()));
+  ASSERT_EQ(Separate.size(), 3u) << llvm::join(Separate, "\n");
+
+  SummaryMerger Merger;
+  for (const TranslationUnitSummary &S : All)
+    Merger.add(S);
+  // The inline function is kept once, with its first definition.
+  size_t SharedCopies = llvm::count_if(
+      Merger.merged().Functions, [](const FunctionSummary &F) { return F.Name == "sharedClient"; });
+  EXPECT_EQ(SharedCopies, 1u);
+  std::vector<std::string> Merged =
+      described(joinSummaries({Merger.take()}, rules::defaultRuleSet()));
+  EXPECT_EQ(Merged, Separate);
+  (void)llvm::sys::fs::remove_directories(Dir); // best effort: a temporary folder
 }
 
 TEST(SummaryApi, FindingLocationsMapBackToTheTu) {

@@ -177,20 +177,6 @@ std::string describe(std::vector<Diag> Diags) {
   return Out.empty() ? "(none)\n" : Out;
 }
 
-/// Runs Jobs two at a time (the machine has two cores).
-template <typename T> std::vector<T> twoAtATime(std::vector<std::function<T()>> Jobs) {
-  std::vector<T> Results(Jobs.size());
-  for (size_t I = 0; I < Jobs.size(); I += 2) {
-    std::future<T> Second;
-    if (I + 1 < Jobs.size())
-      Second = std::async(std::launch::async, Jobs[I + 1]);
-    Results[I] = Jobs[I]();
-    if (Second.valid())
-      Results[I + 1] = Second.get();
-  }
-  return Results;
-}
-
 /// A finding `coldstart lint` reports and clang-tidy, by its own rules, silences.
 struct KnownDivergence {
   std::string Case;
