@@ -17,6 +17,7 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
@@ -121,7 +122,10 @@ public:
     }
 
     std::string BuildDir = TidyContext->getCurrentBuildDirectory();
-    std::string IndexDir = indexDirFor(BuildDir);
+    llvm::SmallString<256> AbsoluteMain(MainFile);
+    if (!WorkingDir.empty())
+      llvm::sys::fs::make_absolute(WorkingDir, AbsoluteMain);
+    std::string IndexDir = indexDirFor(BuildDir, std::string(AbsoluteMain));
     std::shared_ptr<const TuAnalysis> Analysis = findingsFor(Context, *Effective, Key, IndexDir);
     // A file with no handler is checked for nothing; said once per file, when asked for (an
     // editor runs the checks on every file, most of which hold no handler).
@@ -165,10 +169,10 @@ public:
 
 private:
   /// The IndexDirectory option (relative to the compile command's folder), else the index found
-  /// from that folder upward; empty when there is none.
-  std::string indexDirFor(const std::string &BuildDir) const {
+  /// from that folder or the main file's upward; empty when there is none.
+  std::string indexDirFor(const std::string &BuildDir, const std::string &MainFile) const {
     if (IndexDirectory.empty())
-      return findIndexDir(BuildDir);
+      return findIndexDir(BuildDir, MainFile);
     llvm::SmallString<256> Dir(IndexDirectory);
     if (!llvm::sys::path::is_absolute(Dir) && !BuildDir.empty()) {
       Dir = BuildDir;

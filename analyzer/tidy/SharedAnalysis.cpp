@@ -154,12 +154,16 @@ std::shared_ptr<const TuAnalysis> findingsFor(clang::ASTContext &Context,
   return Slot;
 }
 
-std::string findIndexDir(const std::string &BuildDir) {
-  for (llvm::StringRef Dir = BuildDir; !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
-    std::string Candidate = analyzer::SummaryIndex::defaultDir(Dir.str());
-    if (analyzer::SummaryIndex::recordedDatabase(Candidate))
-      return Candidate;
-  }
+std::string findIndexDir(const std::string &BuildDir, const std::string &MainFile) {
+  for (llvm::StringRef Start : {llvm::StringRef(BuildDir), llvm::sys::path::parent_path(MainFile)})
+    for (llvm::StringRef Dir = Start; !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
+      llvm::SmallString<256> Build(Dir);
+      llvm::sys::path::append(Build, "build");
+      for (const std::string &Candidate : {analyzer::SummaryIndex::defaultDir(Dir.str()),
+                                           analyzer::SummaryIndex::defaultDir(Build.str().str())})
+        if (analyzer::SummaryIndex::recordedDatabase(Candidate))
+          return Candidate;
+    }
   return "";
 }
 

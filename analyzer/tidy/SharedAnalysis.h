@@ -43,10 +43,12 @@ std::shared_ptr<const TuAnalysis> findingsFor(clang::ASTContext &Context,
                                               const rules::RuleSet &Rules, const std::string &Key,
                                               const std::string &IndexDir);
 
-/// The summary index a TU compiled in BuildDir (its compile command's folder) reads when no
-/// IndexDirectory option names one: the first `.coldstart` folder holding an index, in BuildDir
-/// or above it (CMake runs a subfolder's commands in the build tree's matching subfolder).
-std::string findIndexDir(const std::string &BuildDir);
+/// The summary index a TU compiled in BuildDir (its compile command's folder) from MainFile
+/// reads when no IndexDirectory option names one: the first folder holding an index among
+/// `.coldstart` and `build/.coldstart` in BuildDir and each folder above it (CMake runs a
+/// subfolder's commands in the build tree's matching subfolder), then the same above MainFile
+/// (a database that runs its commands elsewhere; `build/` as clangd looks for databases).
+std::string findIndexDir(const std::string &BuildDir, const std::string &MainFile);
 
 /// Drops the findings kept for Context: its TU is done (the address may be reused by the next).
 void forgetTranslationUnit(const clang::ASTContext &Context);

@@ -143,12 +143,15 @@ public:
   std::string indexDir() const { return join(build(), ".coldstart"); }
   std::string unitsDir() const { return join(indexDir(), "units"); }
 
-  /// The compilation database, with one command per file of Files (names under src/).
-  void writeDatabase(const std::vector<std::string> &Files) const {
+  /// The compilation database, with one command per file of Files (names under src/), run in
+  /// Directory (default: the build folder, as CMake's are).
+  void writeDatabase(const std::vector<std::string> &Files, std::string Directory = "") const {
+    if (Directory.empty())
+      Directory = build();
     llvm::json::Array Commands;
     for (const std::string &Name : Files)
       Commands.push_back(
-          llvm::json::Object{{"directory", build()},
+          llvm::json::Object{{"directory", Directory},
                              {"file", src(Name)},
                              {"arguments", llvm::json::Array{"/usr/bin/clang++-19", "-std=c++17",
                                                              "-I" + join(Root, "src"), "-c",
@@ -829,6 +832,22 @@ TEST(SummaryIndex, ParallelRunsShareOneFolder) {
   LintRun Run = lint(P, {});
   ASSERT_TRUE(Run.Parsed) << Run.Err;
   EXPECT_EQ(describe(reduce(Run.Findings)), describe(P.annotations()));
+}
+
+TEST(SummaryIndex, PluginFindsTheIndexOfADatabaseWhoseCommandsRunElsewhere) {
+  // A database written by a tool that runs every command from the project's root (Bear, for
+  // one), kept in build/: the index is build/.coldstart, beside neither the command's folder nor
+  // any folder above it, and the plugin still finds it.
+  Project P;
+  P.writeDatabase({"main.cpp", "handler.cpp", "storage.cpp"}, P.root());
+  LintRun Whole = lint(P, {});
+  ASSERT_TRUE(Whole.Parsed) << Whole.Err;
+  ASSERT_EQ(describe(reduce(Whole.Findings)), describe(P.annotations()));
+  ASSERT_FALSE(P.entryOf("storage.cpp").empty());
+  TidyRun Storage = tidy(P, P.src("storage.cpp"), {});
+  FoundSet Expected = inFile(Whole.Findings, P.src("storage.cpp"));
+  ASSERT_EQ(Expected.size(), 4u);
+  EXPECT_EQ(show(Storage.Findings), show(Expected)) << Storage.Err;
 }
 
 TEST(SummaryIndex, IndexFolderOptions) {
