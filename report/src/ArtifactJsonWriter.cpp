@@ -1,7 +1,8 @@
-// JSON for `inspect`: the contracted fields of docs/architecture.md (kind, runtime, arch, size, binaries with path,
-// type, arch, bytes, needed, unresolved, glibc_required, static_initializers, relocations,
-// stripped; findings), plus every measurement of the model and how each was obtained.
+// JSON for `inspect`: the contracted fields of docs/architecture.md (kind, runtime, arch, size,
+// binaries with path, type, arch, bytes, needed, unresolved, glibc_required, static_initializers,
+// relocations, stripped; findings), plus every measurement of the model and how each was obtained.
 #include "ArtifactPackageWriter.h"
+#include "WriterSupport.h"
 #include "coldstart/report/ArtifactReport.h"
 #include "coldstart/report/Writers.h"
 
@@ -207,7 +208,7 @@ void writeInspectJson(const ArtifactReport &R, llvm::raw_ostream &OS) {
     addPackageJson(R, Doc);
   Doc["findings"] = inspectFindingsJson(R.Findings);
   Doc["notes"] = strings(inspectRunNotes(R));
-  OS << llvm::formatv("{0:2}", Value(std::move(Doc))) << '\n';
+  detail::writeJson(OS, Value(std::move(Doc)));
 }
 
 Report toReport(const ArtifactReport &R) {

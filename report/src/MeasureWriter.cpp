@@ -133,7 +133,7 @@ void writeMeasureJson(const MeasureReport &R, llvm::raw_ostream &OS) {
   };
   if (R.EstimateColdStartMs)
     Doc["estimate"] = llvm::json::Object{{"cold_start_ms", round3(*R.EstimateColdStartMs)}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))) << "\n";
+  detail::writeJson(OS, llvm::json::Value(std::move(Doc)));
 }
 
 static void printDistribution(llvm::raw_ostream &OS, llvm::StringRef Label,

@@ -356,13 +356,15 @@ void writeSarif(const Report &R, const rules::RuleSet &Rules, llvm::raw_ostream 
 
   // $schema and version first, as readers of SARIF expect; llvm::json sorts the keys of
   // everything below.
-  llvm::json::OStream J(OS, 2);
+  std::string Text;
+  llvm::raw_string_ostream Printed(Text);
+  llvm::json::OStream J(Printed, 2);
   J.object([&] {
     J.attribute("$schema", SchemaUri);
     J.attribute("version", "2.1.0");
     J.attributeArray("runs", [&] { J.value(std::move(Run)); });
   });
-  OS << '\n';
+  OS << detail::withShortestNumbers(Text) << '\n';
 }
 
 } // namespace coldstart::report

@@ -4,7 +4,9 @@
 #include "coldstart/report/Finding.h"
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <string>
 #include <vector>
@@ -31,5 +33,12 @@ inline llvm::json::Value jsonString(llvm::StringRef S) {
     return llvm::json::Value(S.str());
   return llvm::json::Value(llvm::json::fixUTF8(S));
 }
+
+/// Json with every double spelled in its shortest form that reads back as the same double
+/// ("0.4", not llvm::json's "0.40000000000000002"); strings and integers are left as they are.
+std::string withShortestNumbers(llvm::StringRef Json);
+
+/// Document, indented by 2, with shortest numbers, and a newline.
+void writeJson(llvm::raw_ostream &OS, llvm::json::Value Document);
 
 } // namespace coldstart::report::detail

@@ -1,5 +1,6 @@
 #include "TestReports.h"
 
+#include "coldstart/report/MeasureReport.h"
 #include "coldstart/report/Writers.h"
 
 #include "llvm/Support/JSON.h"
@@ -180,3 +181,36 @@ TEST(InspectFindingsJson, ArtifactFieldsOfTheContract) {
 }
 
 } // namespace
+
+TEST(MeasureJson, DoublesAreSpelledShortestAndReadBackExactly) {
+  coldstart::report::MeasureReport R;
+  R.Artifact = "function.zip";
+  // Milliseconds are kept to 3 decimals; 0.4 and 12.9 still have no exact binary form, and
+  // llvm::json alone prints them with 17 digits ("0.40000000000000002").
+  R.InitSamplesMs = {0.4, 12.9, 0.001, 123456.125, 2.5};
+  R.EstimateColdStartMs = 0.3;
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  coldstart::report::writeMeasureJson(R, OS);
+  EXPECT_EQ(Text.find("0.40000000000000002"), std::string::npos) << Text;
+  EXPECT_EQ(Text.find("12.90000000"), std::string::npos) << Text;
+  EXPECT_EQ(Text.find("0.29999999"), std::string::npos) << Text;
+
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Text);
+  ASSERT_TRUE(bool(Parsed)) << llvm::toString(Parsed.takeError());
+  const llvm::json::Object *Samples = Parsed->getAsObject()->getObject("samples");
+  ASSERT_NE(Samples, nullptr) << Text;
+  const llvm::json::Array *Init = Samples->getArray("init_ms");
+  ASSERT_NE(Init, nullptr) << Text;
+  ASSERT_EQ(Init->size(), R.InitSamplesMs.size());
+  // The short spelling is the same double, not an approximation of it.
+  for (size_t I = 0; I < Init->size(); ++I)
+    EXPECT_EQ((*Init)[I].getAsNumber(), R.InitSamplesMs[I]) << I;
+  EXPECT_EQ(Parsed->getAsObject()->getObject("estimate")->getNumber("cold_start_ms"), 0.3);
+
+  // Text inside strings that looks like a number is not touched.
+  R.Artifact = "0.40000000000000002.zip";
+  Text.clear();
+  coldstart::report::writeMeasureJson(R, OS);
+  EXPECT_NE(Text.find("\"0.40000000000000002.zip\""), std::string::npos) << Text;
+}
