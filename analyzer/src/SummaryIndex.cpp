@@ -6,6 +6,8 @@
 
 #include "clang/Basic/SourceManager.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -27,6 +29,8 @@ constexpr int64_t EntryVersion = 1;
 constexpr llvm::StringLiteral UnitsFolder = "units";
 constexpr llvm::StringLiteral ManifestName = "index.json";
 constexpr unsigned MaxEntryNesting = 64;
+/// Hex digits of the command's hash in an entry's file name.
+constexpr size_t EntryHashDigits = 20;
 
 std::string hex128(llvm::ArrayRef<uint8_t> Bytes) {
   llvm::XXH128_hash_t H = llvm::xxh3_128bits(Bytes);
@@ -180,7 +184,7 @@ std::string SummaryIndex::entryPath(const clang::tooling::CompileCommand &Comman
   llvm::SmallString<256> Path(Dir);
   llvm::sys::path::append(Path, UnitsFolder,
                           llvm::sys::path::filename(mainFileOf(Command)) + "." +
-                              hex128(Key).substr(0, 20) + ".json");
+                              hex128(Key).substr(0, EntryHashDigits) + ".json");
   return std::string(Path);
 }
 
@@ -351,6 +355,15 @@ llvm::Error SummaryIndex::store(const clang::tooling::CompileCommand &Command,
   return writeAtomically(Path, Text);
 }
 
+/// Whether Name is an entry's file name as entryPath makes it: "<file>.<20 hex digits>.json".
+static bool isEntryName(llvm::StringRef Name) {
+  if (!Name.consume_back(".json"))
+    return false;
+  llvm::StringRef Hash = Name.rsplit('.').second;
+  return Hash.size() == EntryHashDigits &&
+         llvm::all_of(Hash, [](char C) { return llvm::isDigit(C) || (C >= 'a' && C <= 'f'); });
+}
+
 void SummaryIndex::prune(const std::vector<clang::tooling::CompileCommand> &Keep) {
   std::set<std::string> Wanted;
   for (const clang::tooling::CompileCommand &C : Keep)
@@ -362,11 +375,12 @@ void SummaryIndex::prune(const std::vector<clang::tooling::CompileCommand> &Keep
   auto Now = std::chrono::system_clock::now();
   for (llvm::sys::fs::directory_iterator It(Units, EC), End; It != End && !EC; It.increment(EC)) {
     llvm::StringRef Name = llvm::sys::path::filename(It->path());
-    // Only what the index itself writes: entries, and temporaries a killed run left behind. A
-    // recent temporary may be a parallel run's entry about to be renamed into place.
-    if (Name.ends_with(".json") && !Wanted.count(It->path())) {
+    // Only what the index itself writes, by its names (`--index` may name a folder that holds
+    // other files): entries, and temporaries a killed run left behind. A recent temporary may
+    // be a parallel run's entry about to be renamed into place.
+    if (isEntryName(Name) && !Wanted.count(It->path())) {
       Unwanted.push_back(It->path());
-    } else if (Name.ends_with(".tmp")) {
+    } else if (Name.ends_with(".tmp") && isEntryName(Name.drop_back(4).rsplit('.').first)) {
       llvm::sys::fs::file_status Status;
       if (!llvm::sys::fs::status(It->path(), Status) &&
           Now - Status.getLastModificationTime() > std::chrono::hours(1))

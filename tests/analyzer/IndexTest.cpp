@@ -850,6 +850,30 @@ TEST(SummaryIndex, PluginFindsTheIndexOfADatabaseWhoseCommandsRunElsewhere) {
   EXPECT_EQ(show(Storage.Findings), show(Expected)) << Storage.Err;
 }
 
+TEST(SummaryIndex, PruningLeavesFilesTheIndexDidNotWrite) {
+  // --index may name a folder that already holds other things: a whole run drops the entries
+  // of files no longer in the database, and nothing else, even under units/.
+  Project P;
+  std::string Shared = join(P.root(), "shared");
+  std::vector<std::string> Foreign = {join(Shared, "units/data.json"),
+                                      join(Shared, "units/report.2024.json"),
+                                      join(Shared, "units/scratch.tmp"), join(Shared, "notes.txt")};
+  for (const std::string &Path : Foreign) {
+    ASSERT_FALSE(llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)));
+    writeFile(Path, "kept\n");
+  }
+  LintRun Whole = lint(P, {"--index", Shared});
+  ASSERT_TRUE(Whole.Parsed) << Whole.Err;
+  ASSERT_EQ(describe(reduce(Whole.Findings)), describe(P.annotations()));
+  P.writeDatabase({"main.cpp", "handler.cpp"});
+  ToolResult Pruned = indexRun(P, {"--index", Shared});
+  EXPECT_EQ(counts(Pruned), "(0 parsed, 2 unchanged)") << Pruned.Stderr;
+  // storage.cpp's entry went; the files the index did not write are all still there.
+  EXPECT_EQ(filesEndingWith(join(Shared, "units"), ".json").size(), 4u);
+  for (const std::string &Path : Foreign)
+    EXPECT_EQ(readFile(Path), "kept\n") << Path;
+}
+
 TEST(SummaryIndex, IndexFolderOptions) {
   Project P;
   std::string Elsewhere = join(P.root(), "elsewhere/idx");
